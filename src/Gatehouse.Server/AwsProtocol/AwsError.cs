@@ -1,0 +1,58 @@
+namespace Gatehouse.Server.AwsProtocol;
+
+/// <summary>
+/// The one catalogue of AWS error names Gatehouse answers with. <see cref="Type"/> is the exact
+/// <c>__type</c> of the AWS model; <see cref="Status"/> is its <c>httpError</c> trait (protocol-notes §4).
+/// Front-end errors that the model does not list (SigV4, serialization, unknown target) carry the status
+/// AWS's JSON front end uses.
+/// </summary>
+internal sealed record AwsError(string Type, string Message, int Status, string? ReasonCode = null)
+{
+    // Modelled user-pool errors.
+    public static AwsError AliasExists(string message) => new("AliasExistsException", message, 400);
+    public static AwsError CodeDeliveryFailure(string message) => new("CodeDeliveryFailureException", message, 400);
+    public static AwsError CodeMismatch(string message) => new("CodeMismatchException", message, 400);
+    public static AwsError ConcurrentModification(string message) =>
+        new("ConcurrentModificationException", message, 400);
+    public static AwsError ExpiredCode(string message) => new("ExpiredCodeException", message, 400);
+    public static AwsError GroupExists(string message) => new("GroupExistsException", message, 400);
+    public static AwsError InvalidOAuthFlow(string message) => new("InvalidOAuthFlowException", message, 400);
+    public static AwsError InvalidParameter(string message, string? reasonCode = null) =>
+        new("InvalidParameterException", message, 400, reasonCode);
+    public static AwsError InvalidPassword(string message) => new("InvalidPasswordException", message, 400);
+    public static AwsError InvalidUserPoolConfiguration(string message) =>
+        new("InvalidUserPoolConfigurationException", message, 400);
+    public static AwsError LimitExceeded(string message) => new("LimitExceededException", message, 400);
+    public static AwsError OperationNotEnabled(string message) => new("OperationNotEnabledException", message, 400);
+    public static AwsError PasswordResetRequired(string message) =>
+        new("PasswordResetRequiredException", message, 400);
+    public static AwsError PreconditionNotMet(string message) => new("PreconditionNotMetException", message, 400);
+    public static AwsError ScopeDoesNotExist(string message) => new("ScopeDoesNotExistException", message, 400);
+    public static AwsError TooManyFailedAttempts(string message) =>
+        new("TooManyFailedAttemptsException", message, 400);
+    public static AwsError UnsupportedOperation(string message) =>
+        new("UnsupportedOperationException", message, 400);
+    public static AwsError UnsupportedUserState(string message) => new("UnsupportedUserStateException", message, 400);
+    public static AwsError UserImportInProgress(string message) => new("UserImportInProgressException", message, 400);
+    public static AwsError UserNotConfirmed(string message) => new("UserNotConfirmedException", message, 400);
+    public static AwsError UserPoolTagging(string message) => new("UserPoolTaggingException", message, 400);
+    public static AwsError UsernameExists(string message) => new("UsernameExistsException", message, 400);
+    public static AwsError FeatureUnavailableInTier(string message) =>
+        new("FeatureUnavailableInTierException", message, 403);
+    public static AwsError NotAuthorized(string message) => new("NotAuthorizedException", message, 403);
+    public static AwsError TierChangeNotAllowed(string message) => new("TierChangeNotAllowedException", message, 403);
+    public static AwsError ResourceNotFound(string message) => new("ResourceNotFoundException", message, 404);
+    public static AwsError UserNotFound(string message) => new("UserNotFoundException", message, 404);
+    public static AwsError TooManyRequests(string message) => new("TooManyRequestsException", message, 429);
+    public static AwsError InternalError(string message) => new("InternalErrorException", message, 500);
+
+    // Errors of the AWS JSON front end, not in the service model (protocol-notes §4).
+    public static AwsError UnknownOperation(string message) => new("UnknownOperationException", message, 400);
+    public static AwsError Serialization(string message) => new("SerializationException", message, 400);
+    public static AwsError MissingAuthenticationToken(string message) =>
+        new("MissingAuthenticationTokenException", message, 403);
+    public static AwsError UnrecognizedClient(string message) => new("UnrecognizedClientException", message, 403);
+    public static AwsError InvalidSignature(string message) => new("InvalidSignatureException", message, 403);
+    public static AwsError IncompleteSignature(string message) => new("IncompleteSignature", message, 403);
+    public static AwsError RequestTooLarge(string message) => new("RequestEntityTooLargeException", message, 413);
+}

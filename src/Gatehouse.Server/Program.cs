@@ -1,0 +1,54 @@
+using Gatehouse.Server.Admin;
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Groups;
+using Gatehouse.Server.Messaging;
+using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
+using Gatehouse.Server.Users;
+
+// Commands: (none) serve; `migrate` apply migrations and exit; `compatibility <file>` write the operation table.
+var command = args.FirstOrDefault(a => !a.StartsWith('-'));
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddGatehouseEnvironment();
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:7300");
+}
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAwsProtocol();
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddAdmin();
+builder.Services.AddMessaging();
+builder.Services.AddUserPools();
+builder.Services.AddUsers();
+builder.Services.AddGroups();
+
+var app = builder.Build();
+switch (command)
+{
+    case "migrate":
+        await app.Services.GetRequiredService<StorageMigrator>().MigrateAsync(CancellationToken.None);
+        return;
+    case "compatibility":
+        var path = args.SkipWhile(a => a != "compatibility").Skip(1).FirstOrDefault() ?? "docs/compatibility.md";
+        await File.WriteAllTextAsync(path, app.Services.GetRequiredService<CompatibilityReport>().Render());
+        Console.WriteLine($"Wrote {path}");
+        return;
+    default:
+        break;
+}
+
+await app.Services.GetRequiredService<StorageMigrator>().MigrateAsync(CancellationToken.None);
+var bootstrap = app.Services.GetRequiredService<AdminBootstrap>();
+await bootstrap.EnsureKeyAsync(CancellationToken.None);
+app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(bootstrap.Banner()));
+
+app.UseAwsProtocol();
+app.MapAdmin();
+app.MapMessaging();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the API tests.</summary>
+public partial class Program;

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Server.Storage;
+
+/// <summary>
+/// The one database context. The provider-specific subclasses (<see cref="SqliteAppDb"/>,
+/// <see cref="PostgresAppDb"/>) exist only so each provider has its own migrations; the model is defined here.
+/// </summary>
+internal abstract class AppDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<UserPool> UserPools => Set<UserPool>();
+
+    public DbSet<AppClient> AppClients => Set<AppClient>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+
+    public DbSet<AdminAccessKey> AdminAccessKeys => Set<AdminAccessKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Whether a unique index refused a write; the providers word it differently.</summary>
+    public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC epoch milliseconds on both providers, so they sort and compare in SQL
+        // alike (SQLite has no native instant type).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<EpochMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UserPool>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(55);
+            e.Property(p => p.Name).HasMaxLength(128);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.CreatedAt, p.Id });
+        });
+
+        modelBuilder.Entity<AppClient>(e =>
+        {
+            e.HasKey(c => c.ClientId);
+            e.Property(c => c.ClientId).HasMaxLength(128);
+            e.Property(c => c.PoolId).HasMaxLength(55);
+            e.Property(c => c.ClientName).HasMaxLength(128);
+            e.HasIndex(c => new { c.PoolId, c.ClientId });
+            e.HasOne<UserPool>().WithMany().HasForeignKey(c => c.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<User>(e =>
+        {
+            e.HasKey(u => u.Id);
+            e.Property(u => u.PoolId).HasMaxLength(55);
+            e.Property(u => u.Version).IsConcurrencyToken();
+            e.HasIndex(u => new { u.PoolId, u.UsernameKey }).IsUnique();
+            e.HasIndex(u => new { u.PoolId, u.Sub }).IsUnique();
+            e.HasIndex(u => new { u.PoolId, u.EmailAliasKey }).IsUnique();
+            e.HasIndex(u => new { u.PoolId, u.PhoneAliasKey }).IsUnique();
+            e.HasIndex(u => new { u.PoolId, u.PreferredUsernameKey }).IsUnique();
+            e.HasIndex(u => new { u.PoolId, u.Email, u.Id });
+            e.HasIndex(u => new { u.PoolId, u.PhoneNumber, u.Id });
+            e.HasIndex(u => new { u.PoolId, u.Name, u.Id });
+            e.HasIndex(u => new { u.PoolId, u.GivenName, u.Id });
+            e.HasIndex(u => new { u.PoolId, u.FamilyName, u.Id });
+            e.HasIndex(u => new { u.PoolId, u.PreferredUsername, u.Id });
+            e.HasIndex(u => new { u.PoolId, u.Status, u.Id });
+            e.HasIndex(u => new { u.PoolId, u.Enabled, u.Id });
+            e.HasOne<UserPool>().WithMany().HasForeignKey(u => u.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Group>(e =>
+        {
+            e.HasKey(g => new { g.PoolId, g.GroupName });
+            e.Property(g => g.PoolId).HasMaxLength(55);
+            e.Property(g => g.GroupName).HasMaxLength(128);
+            e.HasOne<UserPool>().WithMany().HasForeignKey(g => g.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<GroupMembership>(e =>
+        {
+            e.HasKey(m => new { m.PoolId, m.GroupName, m.UserId });
+            e.HasIndex(m => new { m.UserId, m.GroupName });
+            e.HasOne<Group>().WithMany().HasForeignKey(m => new { m.PoolId, m.GroupName })
+                .OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AdminAccessKey>(e =>
+        {
+            e.HasKey(k => k.AccessKeyId);
+            e.Property(k => k.AccessKeyId).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => new { m.Destination, m.Id });
+            e.HasIndex(m => new { m.PoolId, m.Id });
+        });
+    }
+}

@@ -1,0 +1,296 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gatehouse.Server.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AdminAccessKeys",
+                columns: table => new
+                {
+                    AccessKeyId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SecretProtected = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminAccessKeys", x => x.AccessKeyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PoolId = table.Column<string>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserPools",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserPools", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppClients",
+                columns: table => new
+                {
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    ClientName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SecretProtected = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppClients", x => x.ClientId);
+                    table.ForeignKey(
+                        name: "FK_AppClients_UserPools_PoolId",
+                        column: x => x.PoolId,
+                        principalTable: "UserPools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Groups",
+                columns: table => new
+                {
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    GroupName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    RoleArn = table.Column<string>(type: "TEXT", nullable: true),
+                    Precedence = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Groups", x => new { x.PoolId, x.GroupName });
+                    table.ForeignKey(
+                        name: "FK_Groups_UserPools_PoolId",
+                        column: x => x.PoolId,
+                        principalTable: "UserPools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Users",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    Username = table.Column<string>(type: "TEXT", nullable: false),
+                    UsernameKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Sub = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attributes = table.Column<string>(type: "TEXT", nullable: false),
+                    EmailAliasKey = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneAliasKey = table.Column<string>(type: "TEXT", nullable: true),
+                    PreferredUsernameKey = table.Column<string>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", nullable: true),
+                    GivenName = table.Column<string>(type: "TEXT", nullable: true),
+                    FamilyName = table.Column<string>(type: "TEXT", nullable: true),
+                    PreferredUsername = table.Column<string>(type: "TEXT", nullable: true),
+                    PasswordSalt = table.Column<string>(type: "TEXT", nullable: true),
+                    PasswordVerifierProtected = table.Column<string>(type: "TEXT", nullable: true),
+                    PasswordSetAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Users", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Users_UserPools_PoolId",
+                        column: x => x.PoolId,
+                        principalTable: "UserPools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GroupMemberships",
+                columns: table => new
+                {
+                    PoolId = table.Column<string>(type: "TEXT", nullable: false),
+                    GroupName = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupMemberships", x => new { x.PoolId, x.GroupName, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_GroupMemberships_Groups_PoolId_GroupName",
+                        columns: x => new { x.PoolId, x.GroupName },
+                        principalTable: "Groups",
+                        principalColumns: new[] { "PoolId", "GroupName" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GroupMemberships_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppClients_PoolId_ClientId",
+                table: "AppClients",
+                columns: new[] { "PoolId", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMemberships_UserId_GroupName",
+                table: "GroupMemberships",
+                columns: new[] { "UserId", "GroupName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Destination_Id",
+                table: "OutboxMessages",
+                columns: new[] { "Destination", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_PoolId_Id",
+                table: "OutboxMessages",
+                columns: new[] { "PoolId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserPools_CreatedAt_Id",
+                table: "UserPools",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_EmailAliasKey",
+                table: "Users",
+                columns: new[] { "PoolId", "EmailAliasKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_Email_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "Email", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_Enabled_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "Enabled", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_FamilyName_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "FamilyName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_GivenName_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "GivenName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_Name_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_PhoneAliasKey",
+                table: "Users",
+                columns: new[] { "PoolId", "PhoneAliasKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_PhoneNumber_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "PhoneNumber", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_PreferredUsernameKey",
+                table: "Users",
+                columns: new[] { "PoolId", "PreferredUsernameKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_PreferredUsername_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "PreferredUsername", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_Status_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_Sub",
+                table: "Users",
+                columns: new[] { "PoolId", "Sub" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_UsernameKey",
+                table: "Users",
+                columns: new[] { "PoolId", "UsernameKey" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AdminAccessKeys");
+
+            migrationBuilder.DropTable(
+                name: "AppClients");
+
+            migrationBuilder.DropTable(
+                name: "GroupMemberships");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Groups");
+
+            migrationBuilder.DropTable(
+                name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "UserPools");
+        }
+    }
+}

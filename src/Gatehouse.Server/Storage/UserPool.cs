@@ -1,0 +1,22 @@
+namespace Gatehouse.Server.Storage;
+
+/// <summary>
+/// A user pool. <see cref="Settings"/> holds the pool's configuration as the JSON of the model's
+/// <c>UserPoolType</c> (format v1: that shape, without the members computed on read: Id, Name, dates, Arn,
+/// EstimatedNumberOfUsers), so every setting round-trips exactly as the API received it.
+/// </summary>
+internal sealed class UserPool
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastModifiedAt { get; set; }
+
+    public required string Settings { get; set; }
+
+    /// <summary>Bumped on every change; EF uses it to refuse lost updates.</summary>
+    public long Version { get; set; }
+}

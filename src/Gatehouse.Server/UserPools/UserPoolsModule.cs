@@ -1,0 +1,9 @@
+namespace Gatehouse.Server.UserPools;
+
+internal static class UserPoolsModule
+{
+    public static IServiceCollection AddUserPools(this IServiceCollection services)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Gatehouse.Server.Users;
+
+internal static class UsersModule
+{
+    public static IServiceCollection AddUsers(this IServiceCollection services)
+    {
+        return services;
+    }
+}
