@@ -1,0 +1,7 @@
+namespace Gatehouse.Server.Messaging;
+
+internal enum MessageChannel
+{
+    Email,
+    Sms,
+}
