@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gatehouse.Bench;
+
+// gatehouse-bench <endpoint> <access key id> <secret> <scenario> [options]
+//   scenarios: admin-create-user | admin-get-user | list-users-filter | seed
+//   options:   --pool <id> (else a new pool) --users <n> (users that exist, default 1000)
+//              --duration <s> (default 10) --concurrency <n> (default 32)
+//              --sqlite <file> | --postgres <conn>   (seed only: bulk insert users for --pool)
+var endpoint = new Uri(args[0]);
+var client = new SignedClient(
+    new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = endpoint },
+    args[1], args[2]);
+var scenario = args[3];
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var duration = TimeSpan.FromSeconds(double.Parse(Option("--duration") ?? "10", CultureInfo.InvariantCulture));
+var concurrency = int.Parse(Option("--concurrency") ?? "32", CultureInfo.InvariantCulture);
+var userCount = int.Parse(Option("--users") ?? "1000", CultureInfo.InvariantCulture);
+var warmup = TimeSpan.FromSeconds(2);
+
+async Task<string> NewPoolAsync()
+{
+    var (status, body) = await client.CallAsync("CreateUserPool", """{"PoolName":"bench"}""", CancellationToken.None);
+    return status == 200
+        ? JsonNode.Parse(body)?["UserPool"]?["Id"]?.GetValue<string>() ?? throw new InvalidOperationException(body)
+        : throw new InvalidOperationException(body);
+}
+
+var pool = Option("--pool") ?? await NewPoolAsync();
+switch (scenario)
+{
+    case "seed":
+        await Seeder.SeedAsync(pool, userCount, Option("--sqlite"), Option("--postgres"));
+        Console.WriteLine(pool);
+        break;
+    case "admin-create-user":
+        var run = Guid.NewGuid().ToString("N")[..8];
+        Console.WriteLine(await new LoadRun(concurrency, n => client.CallAsync("AdminCreateUser",
+            $$"""{"UserPoolId":"{{pool}}","Username":"c{{run}}{{n}}","MessageAction":"SUPPRESS","UserAttributes":[{"Name":"email","Value":"c{{run}}{{n}}@bench.example"}]}""",
+            CancellationToken.None)).RunAsync("AdminCreateUser", warmup, duration));
+        break;
+    case "admin-get-user":
+        Console.WriteLine(await new LoadRun(concurrency, n => client.CallAsync("AdminGetUser",
+            $$"""{"UserPoolId":"{{pool}}","Username":"user{{n % userCount}}"}""", CancellationToken.None))
+            .RunAsync($"AdminGetUser ({userCount} users)", warmup, duration));
+        break;
+    case "list-users-filter":
+        Console.WriteLine(await new LoadRun(concurrency, n => client.CallAsync("ListUsers",
+            $$"""{"UserPoolId":"{{pool}}","Filter":"email = \"user{{(n * 7919) % userCount}}@bench.example\"","Limit":10}""",
+            CancellationToken.None)).RunAsync($"ListUsers email = ({userCount} users)", warmup, duration));
+        Console.WriteLine(await new LoadRun(concurrency, n => client.CallAsync("ListUsers",
+            $$"""{"UserPoolId":"{{pool}}","Filter":"email ^= \"user{{(n * 7919) % userCount}}\"","Limit":10}""",
+            CancellationToken.None)).RunAsync($"ListUsers email ^= ({userCount} users)", warmup, duration));
+        break;
+    default:
+        throw new ArgumentException($"Unknown scenario {scenario}.");
+}
