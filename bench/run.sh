@@ -52,12 +52,13 @@ for provider in sqlite postgres; do
     pgconn="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=gatehouse;Maximum Pool Size=64"
   fi
   start_server $provider
+  if [ -n "$pgconn" ]; then store=(--postgres "$pgconn"); else store=(--sqlite "$work/data-$provider/gatehouse.db"); fi
   echo; echo "### $provider"; echo
   echo "| scenario | requests | per second | p50 ms | p99 ms |"; echo "| --- | --- | --- | --- | --- |"
   bench admin-create-user --duration "$duration"
-  small=$(bench seed --users 1000 ${pgconn:+--postgres "$pgconn"} ${pgconn:---sqlite "$work/data-$provider/gatehouse.db"})
+  small=$(bench seed --users 1000 "${store[@]}")
   bench admin-get-user --pool "$small" --users 1000 --duration "$duration"
-  big=$(bench seed --users "$users" ${pgconn:+--postgres "$pgconn"} ${pgconn:---sqlite "$work/data-$provider/gatehouse.db"})
+  big=$(bench seed --users "$users" "${store[@]}")
   bench admin-get-user --pool "$big" --users "$users" --duration "$duration"
   bench list-users-filter --pool "$big" --users "$users" --duration "$duration"
   stop_server
