@@ -101,6 +101,14 @@ if [ -x tests/cli/run.sh ]; then
   done
 fi
 
+# --- formatting: .editorconfig is the source of truth (STYLE.md section 11) --------------------------
+note "dotnet format --verify-no-changes"
+if dotnet format Gatehouse.slnx --verify-no-changes >"$logs/format.log" 2>&1; then
+  passed=$((passed + 1)); echo "ok"
+else
+  failed=$((failed + 1)); suites_failed+=("format"); head -n 20 "$logs/format.log"
+fi
+
 # --- the generated compatibility table must be current -----------------------------------------------
 note "docs/compatibility.md is generated from the code"
 dotnet src/Gatehouse.Server/bin/Release/net10.0/Gatehouse.Server.dll compatibility "$work/compatibility.md" >/dev/null
