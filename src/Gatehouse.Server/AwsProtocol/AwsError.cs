@@ -2,9 +2,12 @@ namespace Gatehouse.Server.AwsProtocol;
 
 /// <summary>
 /// The one catalogue of AWS error names Gatehouse answers with. <see cref="Type"/> is the exact
-/// <c>__type</c> of the AWS model; <see cref="Status"/> is its <c>httpError</c> trait (protocol-notes §4).
-/// Front-end errors that the model does not list (SigV4, serialization, unknown target) carry the status
-/// AWS's JSON front end uses.
+/// <c>__type</c> of the AWS model. <see cref="Status"/> is what live Cognito sends, which is not the model's
+/// <c>httpError</c> trait: its JSON front end answers every client error with HTTP 400 (NotAuthorizedException,
+/// ResourceNotFoundException and UserNotFoundException included, as SDK error reports show:
+/// "Status Code: 400; Error Code: UserNotFoundException"), and server errors with 500. The same holds for the
+/// front-end errors the model does not list (SigV4, serialization, unknown target), as for every Coral JSON
+/// service. Clients key on <c>__type</c>; the SDKs classify throttling by name, not by status.
 /// </summary>
 internal sealed record AwsError(string Type, string Message, int Status, string? ReasonCode = null)
 {
@@ -38,21 +41,21 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError UserPoolTagging(string message) => new("UserPoolTaggingException", message, 400);
     public static AwsError UsernameExists(string message) => new("UsernameExistsException", message, 400);
     public static AwsError FeatureUnavailableInTier(string message) =>
-        new("FeatureUnavailableInTierException", message, 403);
-    public static AwsError NotAuthorized(string message) => new("NotAuthorizedException", message, 403);
-    public static AwsError TierChangeNotAllowed(string message) => new("TierChangeNotAllowedException", message, 403);
-    public static AwsError ResourceNotFound(string message) => new("ResourceNotFoundException", message, 404);
-    public static AwsError UserNotFound(string message) => new("UserNotFoundException", message, 404);
-    public static AwsError TooManyRequests(string message) => new("TooManyRequestsException", message, 429);
+        new("FeatureUnavailableInTierException", message, 400);
+    public static AwsError NotAuthorized(string message) => new("NotAuthorizedException", message, 400);
+    public static AwsError TierChangeNotAllowed(string message) => new("TierChangeNotAllowedException", message, 400);
+    public static AwsError ResourceNotFound(string message) => new("ResourceNotFoundException", message, 400);
+    public static AwsError UserNotFound(string message) => new("UserNotFoundException", message, 400);
+    public static AwsError TooManyRequests(string message) => new("TooManyRequestsException", message, 400);
     public static AwsError InternalError(string message) => new("InternalErrorException", message, 500);
 
     // Errors of the AWS JSON front end, not in the service model (protocol-notes §4).
     public static AwsError UnknownOperation(string message) => new("UnknownOperationException", message, 400);
     public static AwsError Serialization(string message) => new("SerializationException", message, 400);
     public static AwsError MissingAuthenticationToken(string message) =>
-        new("MissingAuthenticationTokenException", message, 403);
-    public static AwsError UnrecognizedClient(string message) => new("UnrecognizedClientException", message, 403);
-    public static AwsError InvalidSignature(string message) => new("InvalidSignatureException", message, 403);
-    public static AwsError IncompleteSignature(string message) => new("IncompleteSignature", message, 403);
+        new("MissingAuthenticationTokenException", message, 400);
+    public static AwsError UnrecognizedClient(string message) => new("UnrecognizedClientException", message, 400);
+    public static AwsError InvalidSignature(string message) => new("InvalidSignatureException", message, 400);
+    public static AwsError IncompleteSignature(string message) => new("IncompleteSignature", message, 400);
     public static AwsError RequestTooLarge(string message) => new("RequestEntityTooLargeException", message, 413);
 }
