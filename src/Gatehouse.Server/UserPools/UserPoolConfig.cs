@@ -47,7 +47,7 @@ internal static class UserPoolConfig
             return policyError;
         }
 
-        if (ResolveAdminCreateUser(requested, policies, out var adminCreateUser, out var temporaryDays) is { } adminError)
+        if (ResolveAdminCreateUser(requested, out var adminCreateUser, out var temporaryDays) is { } adminError)
         {
             return adminError;
         }
@@ -160,10 +160,10 @@ internal static class UserPoolConfig
     /// request, honours either alone, and reports the same value in both (default 7).
     /// </summary>
     private static AwsError? ResolveAdminCreateUser(
-        UserPoolType requested, UserPoolPolicyType policies, out AdminCreateUserConfigType config, out int temporaryDays)
+        UserPoolType requested, out AdminCreateUserConfigType config, out int temporaryDays)
     {
         var given = requested.AdminCreateUserConfig;
-        int? fromPolicy = policies.PasswordPolicy?.TemporaryPasswordValidityDays is > 0 and var p ? p : null;
+        int? fromPolicy = requested.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays is > 0 and var p ? p : null;
         int? legacy = given?.UnusedAccountValidityDays is > 0 and var u ? u : null;
         temporaryDays = fromPolicy ?? legacy ?? 7;
         config = new AdminCreateUserConfigType
