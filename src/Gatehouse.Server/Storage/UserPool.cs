@@ -17,6 +17,9 @@ internal sealed class UserPool
 
     public required string Settings { get; set; }
 
+    /// <summary>Which MFA factors are on; format v1 is described at <c>UserPoolSettings.ReadMfa</c>.</summary>
+    public string MfaSettings { get; set; } = "{}";
+
     /// <summary>Bumped on every change; EF uses it to refuse lost updates.</summary>
     public long Version { get; set; }
 }

@@ -1,9 +1,26 @@
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.AwsProtocol.Shapes;
+
 namespace Gatehouse.Server.UserPools;
 
 internal static class UserPoolsModule
 {
     public static IServiceCollection AddUserPools(this IServiceCollection services)
     {
+        services.AddScoped<UserPoolView>();
+        services.AddAwsOperation<CreateUserPoolRequest, CreateUserPool>("CreateUserPool");
+        services.AddAwsOperation<DescribeUserPoolRequest, DescribeUserPool>("DescribeUserPool");
+        services.AddAwsOperation<UpdateUserPoolRequest, UpdateUserPool>("UpdateUserPool");
+        services.AddAwsOperation<DeleteUserPoolRequest, DeleteUserPool>("DeleteUserPool");
+        services.AddAwsOperation<ListUserPoolsRequest, ListUserPools>("ListUserPools");
+        services.AddAwsOperation<AddCustomAttributesRequest, AddCustomAttributes>("AddCustomAttributes");
+        services.AddAwsOperation<GetUserPoolMfaConfigRequest, GetUserPoolMfaConfig>("GetUserPoolMfaConfig");
+        services.AddAwsOperation<SetUserPoolMfaConfigRequest, SetUserPoolMfaConfig>("SetUserPoolMfaConfig");
+        services.AddAwsOperation<CreateUserPoolClientRequest, CreateUserPoolClient>("CreateUserPoolClient");
+        services.AddAwsOperation<DescribeUserPoolClientRequest, DescribeUserPoolClient>("DescribeUserPoolClient");
+        services.AddAwsOperation<UpdateUserPoolClientRequest, UpdateUserPoolClient>("UpdateUserPoolClient");
+        services.AddAwsOperation<DeleteUserPoolClientRequest, DeleteUserPoolClient>("DeleteUserPoolClient");
+        services.AddAwsOperation<ListUserPoolClientsRequest, ListUserPoolClients>("ListUserPoolClients");
         return services;
     }
 }

@@ -312,6 +312,10 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.Property<long>("LastModifiedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("MfaSettings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)

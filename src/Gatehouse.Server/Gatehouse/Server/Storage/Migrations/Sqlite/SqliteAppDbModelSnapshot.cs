@@ -294,6 +294,10 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.Property<long>("LastModifiedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MfaSettings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)

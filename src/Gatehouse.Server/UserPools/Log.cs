@@ -1,0 +1,22 @@
+namespace Gatehouse.Server.UserPools;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "User pool {PoolId} created")]
+    public static partial void PoolCreated(ILogger logger, string poolId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "User pool {PoolId} updated")]
+    public static partial void PoolUpdated(ILogger logger, string poolId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "User pool {PoolId} deleted")]
+    public static partial void PoolDeleted(ILogger logger, string poolId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "App client {ClientId} of user pool {PoolId} created")]
+    public static partial void ClientCreated(ILogger logger, string poolId, string clientId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "App client {ClientId} of user pool {PoolId} updated")]
+    public static partial void ClientUpdated(ILogger logger, string poolId, string clientId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "App client {ClientId} of user pool {PoolId} deleted")]
+    public static partial void ClientDeleted(ILogger logger, string poolId, string clientId);
+}
