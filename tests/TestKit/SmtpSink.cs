@@ -146,6 +146,8 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         var start = line.IndexOf('<', StringComparison.Ordinal);
         var end = line.IndexOf('>', StringComparison.Ordinal);
-        return start >= 0 && end > start ? line[(start + 1)..end] : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        return start >= 0 && end > start
+            ? line[(start + 1)..end]
+            : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 }

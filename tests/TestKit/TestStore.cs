@@ -11,11 +11,12 @@ namespace Gatehouse.TestKit;
 /// </summary>
 internal static class TestStore
 {
-    /// <summary>A pool with an AWS-shaped id; <paramref name="settings"/> is the stored <c>UserPoolType</c> JSON.</summary>
+    /// <summary>A pool with an AWS-shaped id; <paramref name="settings"/> is its stored UserPoolType JSON.</summary>
     public static async Task<UserPool> CreatePoolAsync(GatehouseFactory factory, string settings = "{}")
     {
         var now = factory.Clock.GetUtcNow();
-        var id = "us-east-1_" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 9);
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var id = "us-east-1_" + RandomNumberGenerator.GetString(alphabet, 9);
         var pool = new UserPool
         {
             Id = id,

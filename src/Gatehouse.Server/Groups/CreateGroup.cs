@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Groups;
 
-/// <summary><c>CreateGroup</c>. Name length/pattern, RoleArn pattern and Precedence ≥ 0 are checked by the model.</summary>
+/// <summary>
+/// <c>CreateGroup</c>. Name length and pattern, RoleArn pattern and Precedence ≥ 0 are checked by the model.
+/// </summary>
 internal sealed class CreateGroup(AppDb db, TimeProvider clock) : IAwsHandler<CreateGroupRequest>
 {
     /// <summary>Cognito's quota "Groups per user pool" (Amazon Cognito quotas page).</summary>

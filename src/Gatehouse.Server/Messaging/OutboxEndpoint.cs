@@ -69,7 +69,8 @@ internal static class OutboxEndpoint
     }
 
     /// <summary>Null when the request carries a valid admin key; otherwise why not (never the secret).</summary>
-    private static async Task<string?> AuthenticateAsync(HttpRequest request, AdminAccessKeys keys, CancellationToken ct)
+    private static async Task<string?> AuthenticateAsync(
+        HttpRequest request, AdminAccessKeys keys, CancellationToken ct)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Basic ";
@@ -98,7 +99,9 @@ internal static class OutboxEndpoint
         var secret = await keys.FindSecretAsync(credentials[..colon], ct);
         // Compare digests so that neither the length nor the content of the secret shows in the timing; an
         // unknown key is compared against a digest nothing matches.
-        var expected = secret is null ? new byte[SHA256.HashSizeInBytes] : SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        var expected = secret is null
+            ? new byte[SHA256.HashSizeInBytes]
+            : SHA256.HashData(Encoding.UTF8.GetBytes(secret));
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(credentials[(colon + 1)..]));
         return CryptographicOperations.FixedTimeEquals(expected, presented) && secret is not null
             ? null

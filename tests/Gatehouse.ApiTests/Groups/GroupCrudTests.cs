@@ -16,7 +16,11 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
 
         var response = await _client.CallAsync("CreateGroup", new
         {
-            UserPoolId = pool.Id, GroupName = "Admins", Description = "the admins", RoleArn, Precedence = 3,
+            UserPoolId = pool.Id,
+            GroupName = "Admins",
+            Description = "the admins",
+            RoleArn,
+            Precedence = 3,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -83,7 +87,8 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
     [Fact]
     public async Task CreateGroup_UnknownPool_ResourceNotFound()
     {
-        var response = await _client.CallAsync("CreateGroup", new { UserPoolId = "us-east-1_Missing1", GroupName = "g" });
+        var response = await _client.CallAsync(
+            "CreateGroup", new { UserPoolId = "us-east-1_Missing1", GroupName = "g" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -115,7 +120,9 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
 
         var response = await _client.CallAsync("CreateGroup", new
         {
-            UserPoolId = pool.Id, GroupName = "g", Description = new string('d', 2049),
+            UserPoolId = pool.Id,
+            GroupName = "g",
+            Description = new string('d', 2049),
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -129,7 +136,9 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
 
         var response = await _client.CallAsync("CreateGroup", new
         {
-            UserPoolId = pool.Id, GroupName = "last", Precedence = int.MaxValue,
+            UserPoolId = pool.Id,
+            GroupName = "last",
+            Precedence = int.MaxValue,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -189,11 +198,16 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         var pool = await TestStore.CreatePoolAsync(factory);
         await _client.CallAsync("CreateGroup", new
         {
-            UserPoolId = pool.Id, GroupName = "ops", Description = "old", RoleArn, Precedence = 5,
+            UserPoolId = pool.Id,
+            GroupName = "ops",
+            Description = "old",
+            RoleArn,
+            Precedence = 5,
         });
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
 
-        var response = await _client.CallAsync("UpdateGroup", new { UserPoolId = pool.Id, GroupName = "ops", Precedence = 1 });
+        var response = await _client.CallAsync(
+            "UpdateGroup", new { UserPoolId = pool.Id, GroupName = "ops", Precedence = 1 });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var group = response["Group"]!;
@@ -215,7 +229,11 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
 
         var response = await _client.CallAsync("UpdateGroup", new
         {
-            UserPoolId = pool.Id, GroupName = "dev", Description = "b", RoleArn = newRole, Precedence = 9,
+            UserPoolId = pool.Id,
+            GroupName = "dev",
+            Description = "b",
+            RoleArn = newRole,
+            Precedence = 9,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -229,7 +247,8 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
     {
         var pool = await TestStore.CreatePoolAsync(factory);
 
-        var response = await _client.CallAsync("UpdateGroup", new { UserPoolId = pool.Id, GroupName = "ghost", Precedence = 1 });
+        var response = await _client.CallAsync(
+            "UpdateGroup", new { UserPoolId = pool.Id, GroupName = "ghost", Precedence = 1 });
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -239,7 +258,8 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
     [Fact]
     public async Task UpdateGroup_UnknownPool_ResourceNotFound()
     {
-        var response = await _client.CallAsync("UpdateGroup", new { UserPoolId = "us-east-1_Missing3", GroupName = "g" });
+        var response = await _client.CallAsync(
+            "UpdateGroup", new { UserPoolId = "us-east-1_Missing3", GroupName = "g" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -251,7 +271,8 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         var pool = await TestStore.CreatePoolAsync(factory);
         await _client.CallAsync("CreateGroup", new { UserPoolId = pool.Id, GroupName = "p", Precedence = 2 });
 
-        var response = await _client.CallAsync("UpdateGroup", new { UserPoolId = pool.Id, GroupName = "p", Precedence = -5 });
+        var response = await _client.CallAsync(
+            "UpdateGroup", new { UserPoolId = pool.Id, GroupName = "p", Precedence = -5 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("InvalidParameterException", response.ErrorType);
@@ -288,7 +309,8 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
     [Fact]
     public async Task DeleteGroup_UnknownPool_ResourceNotFound()
     {
-        var response = await _client.CallAsync("DeleteGroup", new { UserPoolId = "us-east-1_Missing4", GroupName = "g" });
+        var response = await _client.CallAsync(
+            "DeleteGroup", new { UserPoolId = "us-east-1_Missing4", GroupName = "g" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -301,11 +323,11 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         var pool = await TestStore.CreatePoolAsync(factory);
         var user = await TestStore.CreateUserAsync(factory, pool.Id, "reborn");
         await _client.CallAsync("CreateGroup", new { UserPoolId = pool.Id, GroupName = "phoenix" });
-        await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, GroupName = "phoenix", user.Username });
+        await AddAsync(pool.Id, user.Username, "phoenix");
         await _client.CallAsync("DeleteGroup", new { UserPoolId = pool.Id, GroupName = "phoenix" });
 
         await _client.CallAsync("CreateGroup", new { UserPoolId = pool.Id, GroupName = "phoenix" });
-        var members = await _client.CallAsync("ListUsersInGroup", new { UserPoolId = pool.Id, GroupName = "phoenix" });
+        var members = await MembersOfAsync(pool.Id, "phoenix");
 
         Assert.Equal(HttpStatusCode.OK, members.Status);
         Assert.Empty(members["Users"]!.AsArray());
@@ -316,9 +338,17 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
     {
         var pool = await TestStore.CreatePoolAsync(factory);
 
-        var response = await _client.CallAsync("CreateGroup", new { UserPoolId = pool.Id, GroupName = "x" }, sign: false);
+        var response = await _client.CallAsync(
+            "CreateGroup", new { UserPoolId = pool.Id, GroupName = "x" }, sign: false);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
         Assert.Equal("MissingAuthenticationTokenException", response.ErrorType);
     }
+
+    private Task<AwsResponse> AddAsync(string poolId, string username, string groupName) =>
+        _client.CallAsync(
+            "AdminAddUserToGroup", new { UserPoolId = poolId, Username = username, GroupName = groupName });
+
+    private Task<AwsResponse> MembersOfAsync(string poolId, string groupName) =>
+        _client.CallAsync("ListUsersInGroup", new { UserPoolId = poolId, GroupName = groupName });
 }

@@ -17,16 +17,16 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var (pool, user) = await PoolWithUserAsync("alice");
         await CreateGroupAsync(pool.Id, "staff", precedence: 4);
 
-        var response = await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "alice", GroupName = "staff" });
+        var response = await AddAsync(pool.Id, "alice", "staff");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Empty(response.Body);
-        var groups = await _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = pool.Id, Username = "alice" });
+        var groups = await GroupsOfAsync(pool.Id, "alice");
         var group = Assert.Single(groups["Groups"]!.AsArray())!;
         Assert.Equal("staff", group["GroupName"]!.GetValue<string>());
         Assert.Equal(4, group["Precedence"]!.GetValue<int>());
         Assert.Null(groups["NextToken"]);
-        var users = await _client.CallAsync("ListUsersInGroup", new { UserPoolId = pool.Id, GroupName = "staff" });
+        var users = await MembersOfAsync(pool.Id, "staff");
         var listed = Assert.Single(users["Users"]!.AsArray())!;
         Assert.Equal("alice", listed["Username"]!.GetValue<string>());
         Assert.Equal(user.Sub, Attribute(listed, "sub"));
@@ -43,7 +43,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var again = await _client.CallAsync("AdminAddUserToGroup", request);
 
         Assert.Equal(HttpStatusCode.OK, again.Status);
-        var users = await _client.CallAsync("ListUsersInGroup", new { UserPoolId = pool.Id, GroupName = "twice" });
+        var users = await MembersOfAsync(pool.Id, "twice");
         Assert.Single(users["Users"]!.AsArray());
     }
 
@@ -53,7 +53,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var pool = await TestStore.CreatePoolAsync(factory);
         await CreateGroupAsync(pool.Id, "g");
 
-        var response = await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "nobody", GroupName = "g" });
+        var response = await AddAsync(pool.Id, "nobody", "g");
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("UserNotFoundException", response.ErrorType);
@@ -65,7 +65,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     {
         var (pool, _) = await PoolWithUserAsync("carol");
 
-        var response = await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "carol", GroupName = "missing" });
+        var response = await AddAsync(pool.Id, "carol", "missing");
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -75,7 +75,8 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task AdminAddUserToGroup_UnknownPool_ResourceNotFound()
     {
-        var response = await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = "us-east-1_Missing5", Username = "u", GroupName = "g" });
+        var response = await _client.CallAsync(
+            "AdminAddUserToGroup", new { UserPoolId = "us-east-1_Missing5", Username = "u", GroupName = "g" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -88,7 +89,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var pool = await TestStore.CreatePoolAsync(factory);
         await CreateGroupAsync(pool.Id, "g");
 
-        var response = await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "dave", GroupName = "g" });
+        var response = await AddAsync(pool.Id, "dave", "g");
 
         Assert.NotEqual(other.Id, pool.Id);
         Assert.Equal("UserNotFoundException", response.ErrorType);
@@ -101,10 +102,10 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         await TestStore.CreateUserAsync(factory, pool.Id, "MixedCase", usernameKey: "mixedcase");
         await CreateGroupAsync(pool.Id, "g");
 
-        var response = await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "MIXEDcase", GroupName = "g" });
+        var response = await AddAsync(pool.Id, "MIXEDcase", "g");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        var users = await _client.CallAsync("ListUsersInGroup", new { UserPoolId = pool.Id, GroupName = "g" });
+        var users = await MembersOfAsync(pool.Id, "g");
         Assert.Equal("MixedCase", Assert.Single(users["Users"]!.AsArray())!["Username"]!.GetValue<string>());
     }
 
@@ -114,7 +115,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var (pool, _) = await PoolWithUserAsync("Exact");
         await CreateGroupAsync(pool.Id, "g");
 
-        var response = await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "exact", GroupName = "g" });
+        var response = await AddAsync(pool.Id, "exact", "g");
 
         Assert.Equal("UserNotFoundException", response.ErrorType);
     }
@@ -125,10 +126,10 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var (pool, user) = await PoolWithUserAsync("subby");
         await CreateGroupAsync(pool.Id, "g");
 
-        var response = await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = user.Sub, GroupName = "g" });
+        var response = await AddAsync(pool.Id, user.Sub, "g");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        var groups = await _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = pool.Id, Username = "subby" });
+        var groups = await GroupsOfAsync(pool.Id, "subby");
         Assert.Single(groups["Groups"]!.AsArray());
     }
 
@@ -138,14 +139,14 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var (pool, _) = await PoolWithUserAsync("erin");
         await CreateGroupAsync(pool.Id, "a");
         await CreateGroupAsync(pool.Id, "b");
-        await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "erin", GroupName = "a" });
-        await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "erin", GroupName = "b" });
+        await AddAsync(pool.Id, "erin", "a");
+        await AddAsync(pool.Id, "erin", "b");
 
-        var response = await _client.CallAsync("AdminRemoveUserFromGroup", new { UserPoolId = pool.Id, Username = "erin", GroupName = "a" });
+        var response = await RemoveAsync(pool.Id, "erin", "a");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Empty(response.Body);
-        var groups = await _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = pool.Id, Username = "erin" });
+        var groups = await GroupsOfAsync(pool.Id, "erin");
         Assert.Equal("b", Assert.Single(groups["Groups"]!.AsArray())!["GroupName"]!.GetValue<string>());
     }
 
@@ -155,7 +156,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var (pool, _) = await PoolWithUserAsync("frank");
         await CreateGroupAsync(pool.Id, "g");
 
-        var response = await _client.CallAsync("AdminRemoveUserFromGroup", new { UserPoolId = pool.Id, Username = "frank", GroupName = "g" });
+        var response = await RemoveAsync(pool.Id, "frank", "g");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
@@ -169,7 +170,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var (pool, _) = await PoolWithUserAsync("grace");
         await CreateGroupAsync(pool.Id, "g");
 
-        var response = await _client.CallAsync("AdminRemoveUserFromGroup", new { UserPoolId = pool.Id, Username = username, GroupName = groupName });
+        var response = await RemoveAsync(pool.Id, username, groupName);
 
         Assert.Equal(status, response.Status);
         Assert.Equal(errorType, response.ErrorType);
@@ -178,7 +179,8 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task AdminRemoveUserFromGroup_UnknownPool_ResourceNotFound()
     {
-        var response = await _client.CallAsync("AdminRemoveUserFromGroup", new { UserPoolId = "us-east-1_Missing6", Username = "u", GroupName = "g" });
+        var response = await _client.CallAsync(
+            "AdminRemoveUserFromGroup", new { UserPoolId = "us-east-1_Missing6", Username = "u", GroupName = "g" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -189,7 +191,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     {
         var (pool, _) = await PoolWithUserAsync("henry");
 
-        var response = await _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = pool.Id, Username = "henry" });
+        var response = await GroupsOfAsync(pool.Id, "henry");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Empty(response["Groups"]!.AsArray());
@@ -201,7 +203,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     {
         var pool = await TestStore.CreatePoolAsync(factory);
 
-        var response = await _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = pool.Id, Username = "nobody" });
+        var response = await GroupsOfAsync(pool.Id, "nobody");
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("UserNotFoundException", response.ErrorType);
@@ -210,7 +212,8 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task AdminListGroupsForUser_UnknownPool_ResourceNotFound()
     {
-        var response = await _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = "us-east-1_Missing7", Username = "u" });
+        var response = await _client.CallAsync(
+            "AdminListGroupsForUser", new { UserPoolId = "us-east-1_Missing7", Username = "u" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -224,9 +227,9 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
             attributes: """{"email":"ivy@example.com","email_verified":"true","custom:team":"blue"}""",
             status: "FORCE_CHANGE_PASSWORD", enabled: false);
         await CreateGroupAsync(pool.Id, "g");
-        await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "ivy", GroupName = "g" });
+        await AddAsync(pool.Id, "ivy", "g");
 
-        var response = await _client.CallAsync("ListUsersInGroup", new { UserPoolId = pool.Id, GroupName = "g" });
+        var response = await MembersOfAsync(pool.Id, "g");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var listed = Assert.Single(response["Users"]!.AsArray())!;
@@ -247,7 +250,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     {
         var pool = await TestStore.CreatePoolAsync(factory);
 
-        var response = await _client.CallAsync("ListUsersInGroup", new { UserPoolId = pool.Id, GroupName = "none" });
+        var response = await MembersOfAsync(pool.Id, "none");
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -257,7 +260,8 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task ListUsersInGroup_UnknownPool_ResourceNotFound()
     {
-        var response = await _client.CallAsync("ListUsersInGroup", new { UserPoolId = "us-east-1_Missing8", GroupName = "g" });
+        var response = await _client.CallAsync(
+            "ListUsersInGroup", new { UserPoolId = "us-east-1_Missing8", GroupName = "g" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
@@ -269,13 +273,13 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var (pool, user) = await PoolWithUserAsync("jack");
         await CreateGroupAsync(pool.Id, "doomed");
         await CreateGroupAsync(pool.Id, "kept");
-        await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "jack", GroupName = "doomed" });
-        await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "jack", GroupName = "kept" });
+        await AddAsync(pool.Id, "jack", "doomed");
+        await AddAsync(pool.Id, "jack", "kept");
 
         var response = await _client.CallAsync("DeleteGroup", new { UserPoolId = pool.Id, GroupName = "doomed" });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        var groups = await _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = pool.Id, Username = "jack" });
+        var groups = await GroupsOfAsync(pool.Id, "jack");
         Assert.Equal("kept", Assert.Single(groups["Groups"]!.AsArray())!["GroupName"]!.GetValue<string>());
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
@@ -295,10 +299,25 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     {
         var response = precedence is null
             ? await _client.CallAsync("CreateGroup", new { UserPoolId = poolId, GroupName = name })
-            : await _client.CallAsync("CreateGroup", new { UserPoolId = poolId, GroupName = name, Precedence = precedence });
+            : await _client.CallAsync(
+                "CreateGroup", new { UserPoolId = poolId, GroupName = name, Precedence = precedence });
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
 
     private static string? Attribute(JsonNode user, string name) =>
         user["Attributes"]!.AsArray().Single(a => a!["Name"]!.GetValue<string>() == name)!["Value"]?.GetValue<string>();
+
+    private Task<AwsResponse> AddAsync(string poolId, string username, string groupName) =>
+        _client.CallAsync(
+            "AdminAddUserToGroup", new { UserPoolId = poolId, Username = username, GroupName = groupName });
+
+    private Task<AwsResponse> RemoveAsync(string poolId, string username, string groupName) =>
+        _client.CallAsync(
+            "AdminRemoveUserFromGroup", new { UserPoolId = poolId, Username = username, GroupName = groupName });
+
+    private Task<AwsResponse> GroupsOfAsync(string poolId, string username) =>
+        _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = poolId, Username = username });
+
+    private Task<AwsResponse> MembersOfAsync(string poolId, string groupName) =>
+        _client.CallAsync("ListUsersInGroup", new { UserPoolId = poolId, GroupName = groupName });
 }

@@ -21,7 +21,9 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         var pages = await CollectAsync("ListGroups", "Groups", new JsonObject { ["UserPoolId"] = pool.Id }, limit: 2);
 
         Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
-        Assert.Equal(["a", "b", "c", "d", "e"], pages.SelectMany(p => p).Select(g => g!["GroupName"]!.GetValue<string>()));
+        Assert.Equal(
+            ["a", "b", "c", "d", "e"],
+            pages.SelectMany(p => p).Select(g => g!["GroupName"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -31,7 +33,8 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         await TestStore.CreateGroupsAsync(factory, pool.Id, 61);
 
         var first = await _client.CallAsync("ListGroups", new { UserPoolId = pool.Id });
-        var second = await _client.CallAsync("ListGroups", new { UserPoolId = pool.Id, NextToken = first["NextToken"]!.GetValue<string>() });
+        var second = await _client.CallAsync(
+            "ListGroups", new { UserPoolId = pool.Id, NextToken = first["NextToken"]!.GetValue<string>() });
 
         Assert.Equal(60, first["Groups"]!.AsArray().Count);
         Assert.Equal("g00060", Assert.Single(second["Groups"]!.AsArray())!["GroupName"]!.GetValue<string>());
@@ -107,7 +110,8 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         await TestStore.CreateGroupsAsync(factory, first.Id, 2);
         var page = await _client.CallAsync("ListGroups", new { UserPoolId = first.Id, Limit = 1 });
 
-        var response = await _client.CallAsync("ListGroups", new { UserPoolId = second.Id, NextToken = page["NextToken"]!.GetValue<string>() });
+        var response = await _client.CallAsync(
+            "ListGroups", new { UserPoolId = second.Id, NextToken = page["NextToken"]!.GetValue<string>() });
 
         Assert.Equal("InvalidParameterException", response.ErrorType);
     }
@@ -124,7 +128,8 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         var first = await _client.CallAsync("ListGroups", new { UserPoolId = pool.Id, Limit = 1 });
         await _client.CallAsync("CreateGroup", new { UserPoolId = pool.Id, GroupName = "a" });
         await _client.CallAsync("CreateGroup", new { UserPoolId = pool.Id, GroupName = "c" });
-        var second = await _client.CallAsync("ListGroups", new { UserPoolId = pool.Id, NextToken = first["NextToken"]!.GetValue<string>() });
+        var second = await _client.CallAsync(
+            "ListGroups", new { UserPoolId = pool.Id, NextToken = first["NextToken"]!.GetValue<string>() });
 
         Assert.Equal(["c", "d"], second["Groups"]!.AsArray().Select(g => g!["GroupName"]!.GetValue<string>()));
     }
@@ -137,7 +142,7 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         await TestStore.CreateGroupsAsync(factory, pool.Id, 6);
         foreach (var name in new[] { "g00004", "g00001", "g00003", "g00000", "g00005" })
         {
-            await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "paged", GroupName = name });
+            await AddAsync(pool.Id, "paged", name);
         }
 
         var pages = await CollectAsync("AdminListGroupsForUser", "Groups",
@@ -157,13 +162,16 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         await TestStore.CreateGroupsAsync(factory, pool.Id, 2);
         foreach (var name in new[] { "g00000", "g00001" })
         {
-            await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = "u1", GroupName = name });
+            await AddAsync(pool.Id, "u1", name);
         }
 
-        var page = await _client.CallAsync("AdminListGroupsForUser", new { UserPoolId = pool.Id, Username = "u1", Limit = 1 });
+        var page = await _client.CallAsync(
+            "AdminListGroupsForUser", new { UserPoolId = pool.Id, Username = "u1", Limit = 1 });
         var response = await _client.CallAsync("AdminListGroupsForUser", new
         {
-            UserPoolId = pool.Id, Username = "u2", NextToken = page["NextToken"]!.GetValue<string>(),
+            UserPoolId = pool.Id,
+            Username = "u2",
+            NextToken = page["NextToken"]!.GetValue<string>(),
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -184,7 +192,7 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         await TestStore.CreateUserAsync(factory, pool.Id, "outsider");
         foreach (var username in usernames.Reverse())
         {
-            await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = username, GroupName = "crowd" });
+            await AddAsync(pool.Id, username, "crowd");
         }
 
         var pages = await CollectAsync("ListUsersInGroup", "Users",
@@ -203,20 +211,23 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         foreach (var username in new[] { "x1", "x2" })
         {
             await TestStore.CreateUserAsync(factory, pool.Id, username);
-            await _client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.Id, Username = username, GroupName = "one" });
+            await AddAsync(pool.Id, username, "one");
         }
 
-        var page = await _client.CallAsync("ListUsersInGroup", new { UserPoolId = pool.Id, GroupName = "one", Limit = 1 });
+        var page = await _client.CallAsync(
+            "ListUsersInGroup", new { UserPoolId = pool.Id, GroupName = "one", Limit = 1 });
         var response = await _client.CallAsync("ListUsersInGroup", new
         {
-            UserPoolId = pool.Id, GroupName = "two", NextToken = page["NextToken"]!.GetValue<string>(),
+            UserPoolId = pool.Id,
+            GroupName = "two",
+            NextToken = page["NextToken"]!.GetValue<string>(),
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("InvalidParameterException", response.ErrorType);
     }
 
-    /// <summary>Follows NextToken until it is absent; fails if a page is over the limit or the walk never ends.</summary>
+    /// <summary>Follows NextToken until it is absent; fails on a page over the limit or an endless walk.</summary>
     private async Task<List<JsonArray>> CollectAsync(string operation, string items, JsonObject request, int limit)
     {
         var pages = new List<JsonArray>();
@@ -237,4 +248,8 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
             request["NextToken"] = next.GetValue<string>();
         }
     }
+
+    private Task<AwsResponse> AddAsync(string poolId, string username, string groupName) =>
+        _client.CallAsync(
+            "AdminAddUserToGroup", new { UserPoolId = poolId, Username = username, GroupName = groupName });
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -16,7 +17,8 @@ public sealed class OutboxEndpointTests(GatehouseFactory factory) : IClassFixtur
     public async Task Outbox_SentEmail_ListedWithEveryField()
     {
         var to = Unique("mail@example.com");
-        await SendAsync(new OutgoingMessage("us-east-1_Outbox1", MessageChannel.Email, to, "Your code", "Code: 123456"));
+        await SendAsync(
+            new OutgoingMessage("us-east-1_Outbox1", MessageChannel.Email, to, "Your code", "Code: 123456"));
 
         var (status, messages) = await GetAsync($"?destination={Uri.EscapeDataString(to)}");
 
@@ -29,14 +31,14 @@ public sealed class OutboxEndpointTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal("Your code", message["subject"]!.GetValue<string>());
         Assert.Equal("Code: 123456", message["body"]!.GetValue<string>());
         Assert.Equal(factory.Clock.GetUtcNow().ToUnixTimeSeconds(),
-            DateTimeOffset.Parse(message["createdAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+            DateTimeOffset.Parse(message["createdAt"]!.GetValue<string>(), CultureInfo.InvariantCulture)
                 .ToUnixTimeSeconds());
     }
 
     [Fact]
     public async Task Outbox_Sms_ChannelSmsAndNullSubject()
     {
-        var to = "+1555" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var to = "+1555" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
         await SendAsync(new OutgoingMessage(null, MessageChannel.Sms, to, null, "code 42"));
 
         var (_, messages) = await GetAsync($"?destination={Uri.EscapeDataString(to)}");
@@ -67,7 +69,8 @@ public sealed class OutboxEndpointTests(GatehouseFactory factory) : IClassFixtur
     {
         var pool = "us-east-1_" + Guid.NewGuid().ToString("N")[..10];
         await SendAsync(new OutgoingMessage(pool, MessageChannel.Email, Unique("p@example.com"), "s", "in pool"));
-        await SendAsync(new OutgoingMessage("us-east-1_Elsewhere", MessageChannel.Email, Unique("q@example.com"), "s", "not"));
+        await SendAsync(
+            new OutgoingMessage("us-east-1_Elsewhere", MessageChannel.Email, Unique("q@example.com"), "s", "not"));
 
         var (_, messages) = await GetAsync($"?poolId={pool}");
 
@@ -94,7 +97,8 @@ public sealed class OutboxEndpointTests(GatehouseFactory factory) : IClassFixtur
         var to = Unique("many@example.com");
         for (var i = 0; i < 105; i++)
         {
-            await SendAsync(new OutgoingMessage(null, MessageChannel.Email, to, "s", "m" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var body = "m" + i.ToString(CultureInfo.InvariantCulture);
+            await SendAsync(new OutgoingMessage(null, MessageChannel.Email, to, "s", body));
         }
 
         var (_, newest) = await GetAsync($"?destination={Uri.EscapeDataString(to)}");
