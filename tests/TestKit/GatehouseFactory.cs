@@ -16,11 +16,22 @@ public sealed class GatehouseFactory : WebApplicationFactory<Program>
     public const string AccessKeyId = "AKGHTESTKEY000000001";
     public const string SecretAccessKey = "test/secret/key/for/gatehouse/api/tests0";
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "gatehouse-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _settings = new(StringComparer.OrdinalIgnoreCase);
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>The provider this factory runs on: <c>sqlite</c> or <c>postgres</c>.</summary>
     public static string Provider => TestDatabases.PostgresBase is null ? "sqlite" : "postgres";
+
+    /// <summary>
+    /// Adds a configuration value (e.g. <c>Gatehouse:Messaging:Smtp:Host</c>) applied after the factory's own;
+    /// call it before the server starts (before <c>Services</c> or a client is first used).
+    /// </summary>
+    public GatehouseFactory WithSetting(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
 
     public AwsApiClient CreateAwsClient() => new(CreateClient(), Clock, AccessKeyId, SecretAccessKey);
 
@@ -33,6 +44,11 @@ public sealed class GatehouseFactory : WebApplicationFactory<Program>
         if (TestDatabases.CreatePostgresDatabase() is { } connectionString)
         {
             builder.UseSetting("Gatehouse:Storage:Postgres", connectionString);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -18,6 +18,7 @@ internal static class MessagingModule
 
     public static WebApplication MapMessaging(this WebApplication app)
     {
+        app.MapGet(OutboxEndpoint.Route, OutboxEndpoint.ListAsync);
         return app;
     }
 }
