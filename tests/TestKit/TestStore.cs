@@ -35,4 +35,15 @@ internal static class TestStore
     public static string UnprotectVerifier(GatehouseFactory factory, User user) =>
         factory.Services.GetRequiredService<SecretProtector>()
             .Unprotect("srp-verifier", user.PasswordVerifierProtected ?? "");
+
+    /// <summary>Puts a user in a status no admin operation sets (UNCONFIRMED comes from SignUp).</summary>
+    public static async Task SetStatusAsync(GatehouseFactory factory, string poolId, string username, string status)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var user = await db.Users.SingleAsync(u => u.PoolId == poolId && u.Username == username,
+            TestContext.Current.CancellationToken);
+        user.Status = status;
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
 }
