@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Gatehouse.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gatehouse.TestKit;
 
 /// <summary>
-/// Puts rows straight into a factory's store, for tests of features that need pools and users without going
-/// through the operations that create them.
+/// Reaches the store behind a factory: puts pools, users and groups in directly (for tests that need them without
+/// the operations that create them) and reads the dev outbox and stored users back.
 /// </summary>
 internal static class TestStore
 {
@@ -83,6 +84,46 @@ internal static class TestStore
             });
         }
 
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The messages sent to <paramref name="destination"/>, oldest first.</summary>
+    public static async Task<List<OutboxMessage>> OutboxAsync(GatehouseFactory factory, string destination)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.Destination == destination).OrderBy(m => m.Id)
+            .ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    public static async Task<List<OutboxMessage>> OutboxOfPoolAsync(GatehouseFactory factory, string poolId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.PoolId == poolId).OrderBy(m => m.Id)
+            .ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    public static async Task<User> UserAsync(GatehouseFactory factory, string poolId, string username)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        return await db.Users.AsNoTracking().SingleAsync(u => u.PoolId == poolId && u.Username == username,
+            TestContext.Current.CancellationToken);
+    }
+
+    public static string UnprotectVerifier(GatehouseFactory factory, User user) =>
+        factory.Services.GetRequiredService<SecretProtector>()
+            .Unprotect("srp-verifier", user.PasswordVerifierProtected ?? "");
+
+    /// <summary>Puts a user in a status no admin operation sets (UNCONFIRMED comes from SignUp).</summary>
+    public static async Task SetStatusAsync(GatehouseFactory factory, string poolId, string username, string status)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var user = await db.Users.SingleAsync(u => u.PoolId == poolId && u.Username == username,
+            TestContext.Current.CancellationToken);
+        user.Status = status;
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 }

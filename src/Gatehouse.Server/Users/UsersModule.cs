@@ -1,9 +1,25 @@
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.AwsProtocol.Shapes;
+
 namespace Gatehouse.Server.Users;
 
 internal static class UsersModule
 {
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
+        services.AddSingleton<UserPasswords>();
+        services.AddSingleton<InvitationSender>();
+        services.AddAwsOperation<AdminCreateUserRequest, AdminCreateUser>("AdminCreateUser");
+        services.AddAwsOperation<AdminGetUserRequest, AdminGetUser>("AdminGetUser");
+        services.AddAwsOperation<AdminDeleteUserRequest, AdminDeleteUser>("AdminDeleteUser");
+        services.AddAwsOperation<AdminUpdateUserAttributesRequest, AdminUpdateUserAttributes>("AdminUpdateUserAttributes");
+        services.AddAwsOperation<AdminDeleteUserAttributesRequest, AdminDeleteUserAttributes>("AdminDeleteUserAttributes");
+        services.AddAwsOperation<AdminSetUserPasswordRequest, AdminSetUserPassword>("AdminSetUserPassword");
+        services.AddAwsOperation<AdminResetUserPasswordRequest, AdminResetUserPassword>("AdminResetUserPassword");
+        services.AddAwsOperation<AdminConfirmSignUpRequest, AdminConfirmSignUp>("AdminConfirmSignUp");
+        services.AddAwsOperation<AdminEnableUserRequest, AdminEnableUser>("AdminEnableUser");
+        services.AddAwsOperation<AdminDisableUserRequest, AdminDisableUser>("AdminDisableUser");
+        services.AddAwsOperation<ListUsersRequest, ListUsers>("ListUsers");
         return services;
     }
 }

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Storage;
+
+namespace Gatehouse.Server.Users;
+
+/// <summary>
+/// The settings of a pool that the user operations need, read from <see cref="UserPool.Settings"/> (the JSON of
+/// the model's <c>UserPoolType</c>, format v1).
+/// The UserPools feature has its own reader; the two are to be unified.
+/// </summary>
+internal sealed class PoolSettings
+{
+    private PoolSettings(UserPool pool, UserPoolType type)
+    {
+        Pool = pool;
+        Type = type;
+        Schema = (type.SchemaAttributes ?? [])
+            .Where(a => a.Name is not null)
+            .GroupBy(a => a.Name!, StringComparer.Ordinal) // Where above keeps only named attributes.
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public UserPool Pool { get; }
+
+    public UserPoolType Type { get; }
+
+    public IReadOnlyDictionary<string, SchemaAttributeType> Schema { get; }
+
+    /// <summary>Cognito's API default when <c>UsernameConfiguration</c> is absent is case-sensitive.</summary>
+    public bool CaseSensitive => Type.UsernameConfiguration?.CaseSensitive ?? true;
+
+    public bool EmailIsUsername => Contains(Type.UsernameAttributes, UserAttributeNames.Email);
+
+    public bool PhoneIsUsername => Contains(Type.UsernameAttributes, UserAttributeNames.PhoneNumber);
+
+    /// <summary>Whether sign-in is by email/phone only, so the stored username is the <c>sub</c>.</summary>
+    public bool UsernameIsSub => EmailIsUsername || PhoneIsUsername;
+
+    /// <summary>Verified email is a sign-in alias (AliasAttributes or UsernameAttributes).</summary>
+    public bool EmailIsAlias => EmailIsUsername || Contains(Type.AliasAttributes, UserAttributeNames.Email);
+
+    public bool PhoneIsAlias => PhoneIsUsername || Contains(Type.AliasAttributes, UserAttributeNames.PhoneNumber);
+
+    public bool PreferredUsernameIsAlias => Contains(Type.AliasAttributes, UserAttributeNames.PreferredUsername);
+
+    public PasswordPolicyType PasswordPolicy => Type.Policies?.PasswordPolicy ?? PasswordRules.DefaultPolicy;
+
+    /// <summary>The pool and its settings, or null when no pool has that id.</summary>
+    public static async Task<PoolSettings?> LoadAsync(AppDb db, string poolId, CancellationToken ct) =>
+        await db.UserPools.FindAsync([poolId], ct) is { } pool ? Read(pool) : null;
+
+    public static PoolSettings Read(UserPool pool)
+    {
+        var type = JsonSerializer.Deserialize(pool.Settings, CognitoIdpJsonContext.Default.UserPoolType)
+            ?? throw new InvalidOperationException($"User pool {pool.Id} has no settings.");
+        return new PoolSettings(pool, type);
+    }
+
+    /// <summary>The key a username is stored and looked up under.</summary>
+    public string UsernameKey(string username) =>
+        CaseSensitive ? username : username.ToLowerInvariant();
+
+    private static bool Contains(IReadOnlyList<string>? list, string value) =>
+        list?.Contains(value, StringComparer.Ordinal) ?? false;
+}

@@ -1,0 +1,110 @@
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.AwsProtocol.Shapes;
+
+namespace Gatehouse.Server.Users;
+
+/// <summary>
+/// Applies requested attribute values to a user's attribute set with Cognito's rules: known attributes only,
+/// <c>sub</c> never written, immutable attributes only at creation, a blank value deletes (on update), and a new
+/// email/phone number is no longer verified unless the same request sets <c>*_verified</c>.
+/// </summary>
+internal static class UserAttributeEdits
+{
+    public static AwsError? Apply(PoolSettings settings, Dictionary<string, string> attributes,
+        IReadOnlyList<AttributeType> edits, bool creating)
+    {
+        foreach (var edit in edits)
+        {
+            var name = edit.Name;
+            if (UserAttributeRules.Find(settings, name) is not { } schema)
+            {
+                return AwsError.InvalidParameter(UserMessages.UnknownAttribute(name));
+            }
+
+            if (string.Equals(name, UserAttributeNames.Sub, StringComparison.Ordinal)
+                || (!creating && schema.Mutable == false))
+            {
+                return AwsError.InvalidParameter(UserMessages.CannotModify(name));
+            }
+
+            if (string.IsNullOrEmpty(edit.Value))
+            {
+                if (!creating && schema.Required == true)
+                {
+                    return AwsError.InvalidParameter(UserMessages.RequiredAttribute(name));
+                }
+
+                attributes.Remove(name);
+                continue;
+            }
+
+            if (UserAttributeRules.CheckValue(settings, name, edit.Value) is { } error)
+            {
+                return error;
+            }
+
+            if (!creating)
+            {
+                Unverify(attributes, edits, name, edit.Value);
+            }
+
+            attributes[name] = edit.Value;
+        }
+
+        return null;
+    }
+
+    /// <summary><c>email_verified</c>/<c>phone_number_verified</c> = true needs the attribute it verifies.</summary>
+    public static AwsError? CheckVerifiedNeedsValue(IReadOnlyDictionary<string, string> attributes)
+    {
+        if (IsTrue(attributes, UserAttributeNames.EmailVerified)
+            && !attributes.ContainsKey(UserAttributeNames.Email))
+        {
+            return AwsError.InvalidParameter(UserMessages.EmailRequiredToVerify);
+        }
+
+        if (IsTrue(attributes, UserAttributeNames.PhoneNumberVerified)
+            && !attributes.ContainsKey(UserAttributeNames.PhoneNumber))
+        {
+            return AwsError.InvalidParameter(UserMessages.PhoneRequiredToVerify);
+        }
+
+        return null;
+    }
+
+    public static AwsError? CheckRequired(PoolSettings settings, IReadOnlyDictionary<string, string> attributes)
+    {
+        foreach (var (name, schema) in settings.Schema)
+        {
+            if (schema.Required == true && !attributes.ContainsKey(name))
+            {
+                return AwsError.InvalidParameter(UserMessages.RequiredAttribute(name));
+            }
+        }
+
+        return null;
+    }
+
+    // A changed email/phone number is not verified any more unless the request sets its *_verified itself.
+    private static void Unverify(
+        Dictionary<string, string> attributes, IReadOnlyList<AttributeType> edits, string name, string value)
+    {
+        var verifiedName = name switch
+        {
+            UserAttributeNames.Email => UserAttributeNames.EmailVerified,
+            UserAttributeNames.PhoneNumber => UserAttributeNames.PhoneNumberVerified,
+            _ => null,
+        };
+        if (verifiedName is null
+            || (attributes.TryGetValue(name, out var old) && string.Equals(old, value, StringComparison.Ordinal))
+            || edits.Any(e => string.Equals(e.Name, verifiedName, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        attributes[verifiedName] = "false";
+    }
+
+    private static bool IsTrue(IReadOnlyDictionary<string, string> attributes, string name) =>
+        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.Ordinal);
+}
