@@ -6,5 +6,5 @@ name=${1:?usage: eng/add-migration.sh <Name>}
 dotnet tool restore >/dev/null
 for ctx in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/Gatehouse.Server --context "${ctx}AppDb" \
-    --output-dir "Storage/Migrations/$ctx" --namespace "Gatehouse.Server.Storage.Migrations.$ctx"
+    --output-dir "Storage/Migrations/$ctx"
 done

@@ -63,6 +63,7 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(u => new { u.PoolId, u.EmailAliasKey }).IsUnique();
             e.HasIndex(u => new { u.PoolId, u.PhoneAliasKey }).IsUnique();
             e.HasIndex(u => new { u.PoolId, u.PreferredUsernameKey }).IsUnique();
+            e.HasIndex(u => new { u.PoolId, u.Id });
             e.HasIndex(u => new { u.PoolId, u.Email, u.Id });
             e.HasIndex(u => new { u.PoolId, u.PhoneNumber, u.Id });
             e.HasIndex(u => new { u.PoolId, u.Name, u.Id });

@@ -13,7 +13,7 @@ internal sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : A
     {
         base.OnModelCreating(modelBuilder);
 
-        // Byte order ("C") collation on the searchable columns, so that prefix ranges (^= filters) and keyset
+        // Byte order ("C") collation on the searchable and keyset-paged columns, so that prefix ranges (^= filters) and keyset
         // pages use their indexes and compare exactly as SQLite's BINARY does.
         modelBuilder.Entity<User>(e =>
         {
@@ -27,5 +27,8 @@ internal sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : A
                 e.Property(column).UseCollation("C");
             }
         });
+        modelBuilder.Entity<Group>(e => e.Property(g => g.GroupName).UseCollation("C"));
+        modelBuilder.Entity<AppClient>(e => e.Property(c => c.ClientId).UseCollation("C"));
+        modelBuilder.Entity<UserPool>(e => e.Property(p => p.Id).UseCollation("C"));
     }
 }

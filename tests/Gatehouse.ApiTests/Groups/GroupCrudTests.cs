@@ -90,7 +90,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         var response = await _client.CallAsync(
             "CreateGroup", new { UserPoolId = "us-east-1_Missing1", GroupName = "g" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Contains("us-east-1_Missing1", response.Message, StringComparison.Ordinal);
     }
@@ -177,7 +177,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
 
         var response = await _client.CallAsync("GetGroup", new { UserPoolId = pool.Id, GroupName = "nope" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Equal("Group not found.", response.Message);
     }
@@ -187,7 +187,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
     {
         var response = await _client.CallAsync("GetGroup", new { UserPoolId = "us-east-1_Missing2", GroupName = "g" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Contains("us-east-1_Missing2", response.Message, StringComparison.Ordinal);
     }
@@ -250,7 +250,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         var response = await _client.CallAsync(
             "UpdateGroup", new { UserPoolId = pool.Id, GroupName = "ghost", Precedence = 1 });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Equal("Group not found.", response.Message);
     }
@@ -261,7 +261,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         var response = await _client.CallAsync(
             "UpdateGroup", new { UserPoolId = "us-east-1_Missing3", GroupName = "g" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
     }
 
@@ -301,7 +301,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
 
         var response = await _client.CallAsync("DeleteGroup", new { UserPoolId = pool.Id, GroupName = "never" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Equal("Group not found.", response.Message);
     }
@@ -312,7 +312,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         var response = await _client.CallAsync(
             "DeleteGroup", new { UserPoolId = "us-east-1_Missing4", GroupName = "g" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Contains("us-east-1_Missing4", response.Message, StringComparison.Ordinal);
     }
@@ -341,7 +341,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         var response = await _client.CallAsync(
             "CreateGroup", new { UserPoolId = pool.Id, GroupName = "x" }, sign: false);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("MissingAuthenticationTokenException", response.ErrorType);
     }
 

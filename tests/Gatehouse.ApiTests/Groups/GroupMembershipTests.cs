@@ -55,7 +55,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await AddAsync(pool.Id, "nobody", "g");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("UserNotFoundException", response.ErrorType);
         Assert.Equal("User does not exist.", response.Message);
     }
@@ -67,7 +67,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await AddAsync(pool.Id, "carol", "missing");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Equal("Group not found.", response.Message);
     }
@@ -78,7 +78,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var response = await _client.CallAsync(
             "AdminAddUserToGroup", new { UserPoolId = "us-east-1_Missing5", Username = "u", GroupName = "g" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
     }
 
@@ -162,8 +162,8 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("ghost", "g", "UserNotFoundException", HttpStatusCode.NotFound)]
-    [InlineData("grace", "nogroup", "ResourceNotFoundException", HttpStatusCode.NotFound)]
+    [InlineData("ghost", "g", "UserNotFoundException", HttpStatusCode.BadRequest)]
+    [InlineData("grace", "nogroup", "ResourceNotFoundException", HttpStatusCode.BadRequest)]
     public async Task AdminRemoveUserFromGroup_UnknownUserOrGroup_Error(
         string username, string groupName, string errorType, HttpStatusCode status)
     {
@@ -182,7 +182,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var response = await _client.CallAsync(
             "AdminRemoveUserFromGroup", new { UserPoolId = "us-east-1_Missing6", Username = "u", GroupName = "g" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
     }
 
@@ -205,7 +205,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await GroupsOfAsync(pool.Id, "nobody");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("UserNotFoundException", response.ErrorType);
     }
 
@@ -215,7 +215,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var response = await _client.CallAsync(
             "AdminListGroupsForUser", new { UserPoolId = "us-east-1_Missing7", Username = "u" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
     }
 
@@ -252,7 +252,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await MembersOfAsync(pool.Id, "none");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Equal("Group not found.", response.Message);
     }
@@ -263,7 +263,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         var response = await _client.CallAsync(
             "ListUsersInGroup", new { UserPoolId = "us-east-1_Missing8", GroupName = "g" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
     }
 

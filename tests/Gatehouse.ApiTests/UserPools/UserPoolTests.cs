@@ -291,7 +291,7 @@ public sealed partial class UserPoolTests(GatehouseFactory factory) : IClassFixt
     {
         var response = await _client.CallAsync("DescribeUserPool", new { UserPoolId = "us-east-1_nope12345" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Equal("User pool us-east-1_nope12345 does not exist.", response.Message);
     }

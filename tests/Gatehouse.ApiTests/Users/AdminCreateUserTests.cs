@@ -83,7 +83,7 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
             UserPoolId = "us-east-1_nopool123", Username = "x", MessageAction = "SUPPRESS",
         });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
         Assert.Equal("User pool us-east-1_nopool123 does not exist.", response.Message);
     }

@@ -34,7 +34,7 @@ public sealed class AdminUserLifecycleTests(GatehouseFactory factory) : IClassFi
 
         var response = await _client.CallAsync("AdminGetUser", new { UserPoolId = pool, Username = "ghost" });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("UserNotFoundException", response.ErrorType);
         Assert.Equal("User does not exist.", response.Message);
     }
@@ -207,7 +207,7 @@ public sealed class AdminUserLifecycleTests(GatehouseFactory factory) : IClassFi
 
         var response = await _client.CallAsync("AdminConfirmSignUp", new { UserPoolId = pool, Username = "hal" });
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("NotAuthorizedException", response.ErrorType);
         Assert.Equal("User cannot be confirmed. Current status is CONFIRMED", response.Message);
     }

@@ -2,7 +2,6 @@
 using Gatehouse.Server.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -10,11 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gatehouse.Server.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261128040807_Initial")]
-    partial class Initial
+    partial class SqliteAppDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -254,6 +251,8 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.HasIndex("PoolId", "EmailAliasKey")
                         .IsUnique();
 
+                    b.HasIndex("PoolId", "Id");
+
                     b.HasIndex("PoolId", "PhoneAliasKey")
                         .IsUnique();
 
@@ -296,6 +295,10 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
 
                     b.Property<long>("LastModifiedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MfaSettings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -47,11 +47,12 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "UserPools",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
+                    Id = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false, collation: "C"),
                     Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     LastModifiedAt = table.Column<long>(type: "bigint", nullable: false),
                     Settings = table.Column<string>(type: "text", nullable: false),
+                    MfaSettings = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -63,7 +64,7 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "AppClients",
                 columns: table => new
                 {
-                    ClientId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
                     PoolId = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
                     ClientName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     SecretProtected = table.Column<string>(type: "text", nullable: true),
@@ -87,7 +88,7 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 columns: table => new
                 {
                     PoolId = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
-                    GroupName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    GroupName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
                     Description = table.Column<string>(type: "text", nullable: true),
                     RoleArn = table.Column<string>(type: "text", nullable: true),
                     Precedence = table.Column<int>(type: "integer", nullable: true),
@@ -223,6 +224,11 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "IX_Users_PoolId_GivenName_Id",
                 table: "Users",
                 columns: new[] { "PoolId", "GivenName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_PoolId_Name_Id",

@@ -51,6 +51,7 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Settings = table.Column<string>(type: "TEXT", nullable: false),
+                    MfaSettings = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -222,6 +223,11 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                 name: "IX_Users_PoolId_GivenName_Id",
                 table: "Users",
                 columns: new[] { "PoolId", "GivenName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_PoolId_Id",
+                table: "Users",
+                columns: new[] { "PoolId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_PoolId_Name_Id",

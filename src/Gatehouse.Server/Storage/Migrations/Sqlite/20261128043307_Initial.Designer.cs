@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gatehouse.Server.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261128042249_UserPoolMfaSettings")]
-    partial class UserPoolMfaSettings
+    [Migration("20261128043307_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -253,6 +253,8 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
 
                     b.HasIndex("PoolId", "EmailAliasKey")
                         .IsUnique();
+
+                    b.HasIndex("PoolId", "Id");
 
                     b.HasIndex("PoolId", "PhoneAliasKey")
                         .IsUnique();
