@@ -42,17 +42,21 @@ internal static class DefaultSchema
 
     private static SchemaAttributeType String(string name, bool mutable = true, bool required = false,
         string min = "0", string max = "2048") => new()
-    {
-        Name = name,
-        AttributeDataType = "String",
-        DeveloperOnlyAttribute = false,
-        Mutable = mutable,
-        Required = required,
-        StringAttributeConstraints = new StringAttributeConstraintsType { MinLength = min, MaxLength = max },
-    };
+        {
+            Name = name,
+            AttributeDataType = "String",
+            DeveloperOnlyAttribute = false,
+            Mutable = mutable,
+            Required = required,
+            StringAttributeConstraints = new StringAttributeConstraintsType { MinLength = min, MaxLength = max },
+        };
 
     private static SchemaAttributeType Boolean(string name) => new()
     {
-        Name = name, AttributeDataType = "Boolean", DeveloperOnlyAttribute = false, Mutable = true, Required = false,
+        Name = name,
+        AttributeDataType = "Boolean",
+        DeveloperOnlyAttribute = false,
+        Mutable = true,
+        Required = false,
     };
 }

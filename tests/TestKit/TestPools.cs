@@ -18,15 +18,20 @@ internal static class TestPools
         {
             PasswordPolicy = new PasswordPolicyType
             {
-                MinimumLength = 8, RequireUppercase = true, RequireLowercase = true, RequireNumbers = true,
-                RequireSymbols = true, TemporaryPasswordValidityDays = 7,
+                MinimumLength = 8,
+                RequireUppercase = true,
+                RequireLowercase = true,
+                RequireNumbers = true,
+                RequireSymbols = true,
+                TemporaryPasswordValidityDays = 7,
             },
         },
         SchemaAttributes = DefaultSchema.Attributes,
         MfaConfiguration = "OFF",
         AdminCreateUserConfig = new AdminCreateUserConfigType
         {
-            AllowAdminCreateUserOnly = false, UnusedAccountValidityDays = 7,
+            AllowAdminCreateUserOnly = false,
+            UnusedAccountValidityDays = 7,
         },
     };
 

@@ -34,8 +34,12 @@ internal static class UserPoolSettings
         JsonSerializer.Serialize(
             settings with
             {
-                ClientId = null, ClientName = null, UserPoolId = null, ClientSecret = null,
-                CreationDate = null, LastModifiedDate = null,
+                ClientId = null,
+                ClientName = null,
+                UserPoolId = null,
+                ClientSecret = null,
+                CreationDate = null,
+                LastModifiedDate = null,
             },
             CognitoIdpJsonContext.Default.UserPoolClientType);
 

@@ -45,7 +45,10 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "verifier-user", TemporaryPassword = "Temp1234!", MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "verifier-user",
+            TemporaryPassword = "Temp1234!",
+            MessageAction = "SUPPRESS",
         });
 
         var stored = await TestStore.UserAsync(factory, pool, "verifier-user");
@@ -68,7 +71,10 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "bob", TemporaryPassword = password, MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "bob",
+            TemporaryPassword = password,
+            MessageAction = "SUPPRESS",
         });
 
         Assert.Equal("InvalidPasswordException", response.ErrorType);
@@ -80,7 +86,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
     {
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = "us-east-1_nopool123", Username = "x", MessageAction = "SUPPRESS",
+            UserPoolId = "us-east-1_nopool123",
+            Username = "x",
+            MessageAction = "SUPPRESS",
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -96,7 +104,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "carol", MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "carol",
+            MessageAction = "SUPPRESS",
         });
 
         Assert.Equal("UsernameExistsException", response.ErrorType);
@@ -113,7 +123,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "dAVE", MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "dAVE",
+            MessageAction = "SUPPRESS",
         });
 
         Assert.Equal("UsernameExistsException", response.ErrorType);
@@ -127,7 +139,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "erin", MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "erin",
+            MessageAction = "SUPPRESS",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -169,7 +183,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
             {
                 InviteMessageTemplate = new MessageTemplateType
                 {
-                    EmailSubject = "Welcome", EmailMessage = "Hi {username}, use {####}", SMSMessage = "{username}/{####}",
+                    EmailSubject = "Welcome",
+                    EmailMessage = "Hi {username}, use {####}",
+                    SMSMessage = "{username}/{####}",
                 },
             },
         });
@@ -200,7 +216,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "hank", MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "hank",
+            MessageAction = "SUPPRESS",
             UserAttributes = new[] { new { Name = "email", Value = "hank@example.com" } },
             DesiredDeliveryMediums = EmailOnly,
         });
@@ -228,7 +246,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "jack", DesiredDeliveryMediums = new[] { medium },
+            UserPoolId = pool,
+            Username = "jack",
+            DesiredDeliveryMediums = new[] { medium },
         });
 
         Assert.Equal("InvalidParameterException", response.ErrorType);
@@ -242,13 +262,19 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
         var email = $"{Guid.NewGuid():N}@example.com";
         await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "kim", TemporaryPassword = "First123!",
-            UserAttributes = new[] { new { Name = "email", Value = email } }, DesiredDeliveryMediums = EmailOnly,
+            UserPoolId = pool,
+            Username = "kim",
+            TemporaryPassword = "First123!",
+            UserAttributes = new[] { new { Name = "email", Value = email } },
+            DesiredDeliveryMediums = EmailOnly,
         });
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "kim", TemporaryPassword = "Second123!", MessageAction = "RESEND",
+            UserPoolId = pool,
+            Username = "kim",
+            TemporaryPassword = "Second123!",
+            MessageAction = "RESEND",
             DesiredDeliveryMediums = EmailOnly,
         });
 
@@ -265,7 +291,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "nobody", MessageAction = "RESEND",
+            UserPoolId = pool,
+            Username = "nobody",
+            MessageAction = "RESEND",
         });
 
         Assert.Equal("UserNotFoundException", response.ErrorType);
@@ -278,12 +306,17 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
         await CreateAsync(pool, "lou");
         await _client.CallAsync("AdminSetUserPassword", new
         {
-            UserPoolId = pool, Username = "lou", Password = "Perm1234!", Permanent = true,
+            UserPoolId = pool,
+            Username = "lou",
+            Password = "Perm1234!",
+            Permanent = true,
         });
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "lou", MessageAction = "RESEND",
+            UserPoolId = pool,
+            Username = "lou",
+            MessageAction = "RESEND",
         });
 
         Assert.Equal("UnsupportedUserStateException", response.ErrorType);
@@ -296,7 +329,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "mia", MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "mia",
+            MessageAction = "SUPPRESS",
             UserAttributes = new[] { new { Name = "custom:nope", Value = "x" } },
         });
 
@@ -318,7 +353,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "ned", MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "ned",
+            MessageAction = "SUPPRESS",
             UserAttributes = new[] { new { Name = name, Value = value } },
         });
 
@@ -332,7 +369,9 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "olga", MessageAction = "SUPPRESS",
+            UserPoolId = pool,
+            Username = "olga",
+            MessageAction = "SUPPRESS",
             UserAttributes = new[] { new { Name = "address", Value = new string('é', 1025) } },
         });
 
@@ -481,7 +520,10 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
 
         var response = await _client.CallAsync("AdminCreateUser", new
         {
-            UserPoolId = pool, Username = "xan2", MessageAction = "SUPPRESS", ForceAliasCreation = true,
+            UserPoolId = pool,
+            Username = "xan2",
+            MessageAction = "SUPPRESS",
+            ForceAliasCreation = true,
             UserAttributes = new[]
             {
                 new { Name = "email", Value = "xan@example.com" }, new { Name = "email_verified", Value = "true" },

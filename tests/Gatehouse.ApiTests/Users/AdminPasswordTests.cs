@@ -17,7 +17,10 @@ public sealed class AdminPasswordTests(GatehouseFactory factory) : IClassFixture
 
         var response = await _client.CallAsync("AdminSetUserPassword", new
         {
-            UserPoolId = pool, Username = "ann", Password = "NewPass99!", Permanent = permanent,
+            UserPoolId = pool,
+            Username = "ann",
+            Password = "NewPass99!",
+            Permanent = permanent,
         });
 
         Assert.Equal("{}", response.Text);
@@ -36,7 +39,10 @@ public sealed class AdminPasswordTests(GatehouseFactory factory) : IClassFixture
 
         var response = await _client.CallAsync("AdminSetUserPassword", new
         {
-            UserPoolId = pool, Username = "bo", Password = "weakpass", Permanent = true,
+            UserPoolId = pool,
+            Username = "bo",
+            Password = "weakpass",
+            Permanent = true,
         });
 
         Assert.Equal("InvalidPasswordException", response.ErrorType);
@@ -52,7 +58,9 @@ public sealed class AdminPasswordTests(GatehouseFactory factory) : IClassFixture
 
         var response = await _client.CallAsync("AdminSetUserPassword", new
         {
-            UserPoolId = pool, Username = "ghost", Password = "NewPass99!",
+            UserPoolId = pool,
+            Username = "ghost",
+            Password = "NewPass99!",
         });
 
         Assert.Equal("UserNotFoundException", response.ErrorType);
@@ -101,6 +109,9 @@ public sealed class AdminPasswordTests(GatehouseFactory factory) : IClassFixture
     private Task<AwsResponse> SetPermanentAsync(string pool, string username) =>
         _client.CallAsync("AdminSetUserPassword", new
         {
-            UserPoolId = pool, Username = username, Password = "Perm1234!", Permanent = true,
+            UserPoolId = pool,
+            Username = username,
+            Password = "Perm1234!",
+            Permanent = true,
         });
 }

@@ -104,7 +104,9 @@ public sealed class AdminUserAttributesTests(GatehouseFactory factory) : IClassF
 
         var response = await _client.CallAsync("AdminDeleteUserAttributes", new
         {
-            UserPoolId = pool, Username = "gil", UserAttributeNames = (string[])["email", "name"],
+            UserPoolId = pool,
+            Username = "gil",
+            UserAttributeNames = (string[])["email", "name"],
         });
         var attributes = await AttributesAsync(pool, "gil");
         var byAlias = await _client.CallAsync("AdminGetUser", new { UserPoolId = pool, Username = "gil@example.com" });
@@ -125,7 +127,9 @@ public sealed class AdminUserAttributesTests(GatehouseFactory factory) : IClassF
 
         var response = await _client.CallAsync("AdminDeleteUserAttributes", new
         {
-            UserPoolId = pool, Username = "hugo", UserAttributeNames = new[] { name },
+            UserPoolId = pool,
+            Username = "hugo",
+            UserAttributeNames = new[] { name },
         });
 
         Assert.Equal("InvalidParameterException", response.ErrorType);

@@ -161,7 +161,9 @@ public sealed class ListUsersTests(GatehouseFactory factory) : IClassFixture<Gat
 
         var response = await _client.CallAsync("ListUsers", new
         {
-            UserPoolId = pool, Filter = "username = \"jo\"", AttributesToGet = (string[])["email"],
+            UserPoolId = pool,
+            Filter = "username = \"jo\"",
+            AttributesToGet = (string[])["email"],
         });
 
         var attributes = AdminCreateUserTests.Attributes(response["Users"]![0]!["Attributes"]!);
@@ -175,7 +177,8 @@ public sealed class ListUsersTests(GatehouseFactory factory) : IClassFixture<Gat
 
         var response = await _client.CallAsync("ListUsers", new
         {
-            UserPoolId = pool, AttributesToGet = (string[])["custom:nope"],
+            UserPoolId = pool,
+            AttributesToGet = (string[])["custom:nope"],
         });
 
         Assert.Equal("InvalidParameterException", response.ErrorType);
@@ -193,7 +196,10 @@ public sealed class ListUsersTests(GatehouseFactory factory) : IClassFixture<Gat
         await _client.CallAsync("AdminDisableUser", new { UserPoolId = pool, Username = "joan" });
         await _client.CallAsync("AdminSetUserPassword", new
         {
-            UserPoolId = pool, Username = "max", Password = "Perm1234!", Permanent = true,
+            UserPoolId = pool,
+            Username = "max",
+            Password = "Perm1234!",
+            Permanent = true,
         });
         return pool;
     }
