@@ -1,4 +1,7 @@
 // The AWS JSON 1.1 front door as the JS SDK v3 sees it: SigV4, unknown keys, unbuilt operations, request ids.
+// The HTTP status of the two signature errors is left unchecked: other AWS JSON services answer them with 400
+// (e.g. "Service: AWSSecretsManager; Status Code: 400; Error Code: InvalidSignatureException"); Gatehouse sends
+// 403 and no direct observation of cognito-idp's status was found.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -16,13 +19,13 @@ function clientWith(credentials) {
 
 test('signed operation with the wrong secret → InvalidSignatureException', async () => {
   const cognito = clientWith({ accessKeyId: ADMIN_KEY.accessKeyId, secretAccessKey: `x${ADMIN_KEY.secretAccessKey.slice(1)}` });
-  const error = await expectAwsError(cognito.send(new ListUserPoolsCommand({ MaxResults: 10 })), 'InvalidSignatureException', 403);
+  const error = await expectAwsError(cognito.send(new ListUserPoolsCommand({ MaxResults: 10 })), 'InvalidSignatureException', null);
   assert.match(error.$metadata.requestId ?? '', /^[0-9a-f-]{36}$/);
 });
 
 test('signed operation with an unknown access key → UnrecognizedClientException', async () => {
   const cognito = clientWith({ accessKeyId: 'AKGHNOSUCHKEY0000000', secretAccessKey: ADMIN_KEY.secretAccessKey });
-  const error = await expectAwsError(cognito.send(new ListUserPoolsCommand({ MaxResults: 10 })), 'UnrecognizedClientException', 403);
+  const error = await expectAwsError(cognito.send(new ListUserPoolsCommand({ MaxResults: 10 })), 'UnrecognizedClientException', null);
   assert.match(error.message, /security token/i);
 });
 

@@ -247,7 +247,7 @@ export async function readOutbox(endpoint, destination) {
 
 /**
  * Awaits a call that must fail with the AWS error `name` (the `__type` the server sent) and, when given or
- * known, the HTTP status. Returns the error for further checks.
+ * known, the HTTP status (pass `null` to leave it unchecked). Returns the error for further checks.
  */
 export async function expectAwsError(promise, name, status = defaultStatus(name)) {
   let error;
@@ -261,28 +261,30 @@ export async function expectAwsError(promise, name, status = defaultStatus(name)
     error = caught;
   }
   assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
-  if (status !== undefined) {
+  if (status !== undefined && status !== null) {
     assert.equal(error.$metadata?.httpStatusCode, status, `${name} came with HTTP ${error.$metadata?.httpStatusCode}`);
   }
   assert.equal(typeof error.message, 'string');
   return error;
 }
 
-// HTTP status of each error, from the httpError traits of the AWS model (protocol-notes §4).
+// HTTP status that live Cognito answers with. All of cognito-idp's client errors come back as 400, whatever the
+// model's httpError trait says (403 for NotAuthorizedException, 404 for ResourceNotFoundException and
+// UserNotFoundException): observed in SDK error reports such as "(Service: AmazonCognitoIdentityProvider;
+// Status Code: 400; Error Code: UserNotFoundException)" and aws-sdk-php#2183 ("resulted in a `400 Bad Request`
+// response: {"__type":"ResourceNotFoundException",...}"). Errors not listed here are not checked for a status.
 const STATUS = new Map([
+  ['AliasExistsException', 400],
+  ['GroupExistsException', 400],
   ['InvalidParameterException', 400],
   ['InvalidPasswordException', 400],
-  ['UsernameExistsException', 400],
-  ['GroupExistsException', 400],
-  ['AliasExistsException', 400],
+  ['LimitExceededException', 400],
+  ['NotAuthorizedException', 400],
+  ['ResourceNotFoundException', 400],
   ['UnsupportedOperationException', 400],
   ['UnsupportedUserStateException', 400],
-  ['LimitExceededException', 400],
-  ['NotAuthorizedException', 403],
-  ['ResourceNotFoundException', 404],
-  ['UserNotFoundException', 404],
-  ['UnrecognizedClientException', 403],
-  ['InvalidSignatureException', 403],
+  ['UserNotFoundException', 400],
+  ['UsernameExistsException', 400],
 ]);
 
 function defaultStatus(name) {
