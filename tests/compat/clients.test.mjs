@@ -233,7 +233,7 @@ test('ListUserPoolClients pages with MaxResults and NextToken', async () => {
     assert.ok(pages < 20, 'pagination ends');
   } while (NextToken);
 
-  assert.equal(pages, 3);
+  assert.ok(pages >= 3, `5 clients in pages of 2 take at least 3 pages, took ${pages}`);
   assert.deepEqual(seen.map((c) => c.ClientId).sort(), mine.map((c) => c.ClientId).sort());
   for (const listed of seen) {
     const created = mine.find((c) => c.ClientId === listed.ClientId);
