@@ -47,3 +47,18 @@ export async function createUser(cognito, poolId, input = {}) {
   }));
   return { username, email, user: User };
 }
+
+/**
+ * The outbox messages to `destination` once there are at least `count` of them. Delivery may finish just after
+ * the API call returns, so this polls for up to `timeoutMs`, then returns what there is.
+ */
+export async function outboxMessages(server, destination, count = 1, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const messages = await server.outbox(destination);
+    if (messages.length >= count || Date.now() > deadline) {
+      return messages;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
