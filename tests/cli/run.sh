@@ -53,6 +53,7 @@ npgsql_get() {
 
 pg_psql() { PGPASSWORD="$(npgsql_get password || true)" psql "$pg_parts" -v ON_ERROR_STOP=1 -q -c "$1" >/dev/null; }
 
+# Sets $pg_parts, $pg_database and $postgres (the server's connection string).
 create_database() {
   local host port user
   host=$(npgsql_get host server || echo 127.0.0.1)
@@ -62,7 +63,7 @@ create_database() {
   pg_database="gh_cli_$(python3 -c 'import secrets;print(secrets.token_hex(6))')"
   pg_psql "CREATE DATABASE $pg_database" || { echo "could not create a PostgreSQL database with: psql \"$pg_parts\""; return 1; }
   local password; password=$(npgsql_get password || true)
-  echo "Host=$host;Port=$port;Username=$user;Database=$pg_database${password:+;Password=$password}"
+  postgres="Host=$host;Port=$port;Username=$user;Database=$pg_database${password:+;Password=$password}"
 }
 
 stop_server() {
@@ -78,8 +79,9 @@ trap stop_server EXIT
 
 start_server() {
   [ -f "$dll" ] || { echo "$dll does not exist: build it with 'dotnet build src/Gatehouse.Server -c Release'"; return 1; }
-  local postgres="" port
-  if [ -n "${GATEHOUSE_TEST_POSTGRES:-}" ]; then postgres=$(create_database) || return 1; fi
+  local port
+  postgres=""
+  if [ -n "${GATEHOUSE_TEST_POSTGRES:-}" ]; then create_database || return 1; fi
   port=$(free_port)
   endpoint="http://127.0.0.1:$port"
   mkdir -p "$work/data"
@@ -206,7 +208,8 @@ flow() {
 
 start_server || { fail "the server starts"; echo "$passed passed, $failed failed"; exit 1; }
 echo "# $(aws --version 2>&1)"
-echo "# server at $endpoint (${GATEHOUSE_TEST_POSTGRES:+postgresql}${GATEHOUSE_TEST_POSTGRES:-sqlite})"
+if [ -n "$pg_database" ]; then store="PostgreSQL database $pg_database"; else store=SQLite; fi
+echo "# server at $endpoint on $store"
 
 mode=flag
 flow --endpoint-url
