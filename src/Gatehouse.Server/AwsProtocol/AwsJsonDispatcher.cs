@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Server.AwsProtocol;
@@ -22,6 +23,11 @@ internal sealed class AwsJsonDispatcher(
         try
         {
             result = await DispatchAsync(context, target, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request changed the same row between this one's read and write (AppDb bumps versions).
+            result = AwsError.ConcurrentModification("The resource was modified by another request. Retry the request.");
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

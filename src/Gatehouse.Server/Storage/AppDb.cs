@@ -22,6 +22,25 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>
+    /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
+    /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
+    /// dispatcher answers with ConcurrentModificationException.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } version)
+            {
+                var property = entry.Property(version.Name);
+                property.CurrentValue = (long)(property.OriginalValue ?? 0L) + 1;
+            }
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     /// <summary>Whether a unique index refused a write; the providers word it differently.</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

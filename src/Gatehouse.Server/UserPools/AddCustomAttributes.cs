@@ -22,7 +22,6 @@ internal sealed class AddCustomAttributes(AppDb db, TimeProvider clock) : IAwsHa
 
         pool.Settings = UserPoolSettings.Write(settings with { SchemaAttributes = schema });
         pool.LastModifiedAt = clock.GetUtcNow();
-        pool.Version++;
         try
         {
             await db.SaveChangesAsync(ct);

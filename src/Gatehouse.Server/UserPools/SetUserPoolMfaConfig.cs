@@ -53,6 +53,15 @@ internal sealed class SetUserPoolMfaConfig(AppDb db, TimeProvider clock) : IAwsH
                 : current.WebAuthnConfiguration,
         };
         var mfa = request.MfaConfiguration ?? settings.MfaConfiguration ?? UserPoolConfig.MfaOff;
+
+        // Observed Cognito answer: "Invalid MFA configuration given, can't turn off MFA and configure an MFA
+        // together."
+        if (string.Equals(request.MfaConfiguration, UserPoolConfig.MfaOff, StringComparison.Ordinal)
+            && UserPoolMfaRules.AnyFactorOn(factors))
+        {
+            return AwsError.InvalidParameter(UserPoolMessages.MfaOffWithFactor);
+        }
+
         if (UserPoolMfaRules.Check(mfa, factors) is { } mfaError)
         {
             return mfaError;
@@ -67,7 +76,6 @@ internal sealed class SetUserPoolMfaConfig(AppDb db, TimeProvider clock) : IAwsH
         });
         pool.MfaSettings = UserPoolSettings.WriteMfaFactors(factors);
         pool.LastModifiedAt = clock.GetUtcNow();
-        pool.Version++;
         try
         {
             await db.SaveChangesAsync(ct);

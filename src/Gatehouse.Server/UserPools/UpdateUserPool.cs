@@ -57,7 +57,6 @@ internal sealed class UpdateUserPool(AppDb db, TimeProvider clock, ILogger<Updat
         pool.Settings = UserPoolSettings.Write(settings);
         pool.MfaSettings = UserPoolSettings.WriteMfaFactors(newFactors);
         pool.LastModifiedAt = clock.GetUtcNow();
-        pool.Version++;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -75,4 +75,7 @@ internal static class UserPoolMessages
 
     public static string ProviderDoesNotExist(string provider, string poolId) =>
         $"The provider {provider} does not exist for User Pool {poolId}";
+
+    public const string MfaOffWithFactor =
+        "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.";
 }

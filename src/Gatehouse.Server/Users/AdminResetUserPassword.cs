@@ -9,8 +9,9 @@ namespace Gatehouse.Server.Users;
 
 /// <summary>
 /// AdminResetUserPassword: the user must reset the password before signing in again (RESET_REQUIRED), and gets
-/// a 6-digit code by verified email (else verified phone) when there is one; a user without either is still
-/// marked, and an administrator sets the new password (AdminSetUserPassword).
+/// a 6-digit code by verified email (else verified phone). A user with neither is refused with Cognito's
+/// observed answer (InvalidParameterException, "Cannot reset password for the user as there is no
+/// registered/verified email or phone_number") and left unchanged.
 /// The code is not stored yet: ConfirmForgotPassword and its stored, single-use codes are issue #3, which will
 /// issue the code here too. Users in FORCE_CHANGE_PASSWORD cannot be reset (Cognito: "User password cannot be
 /// reset in the current state.").
@@ -38,15 +39,20 @@ internal sealed class AdminResetUserPassword(AppDb db, TimeProvider clock, IMess
             return AwsError.NotAuthorized(UserMessages.CannotResetInState);
         }
 
+        if (CodeMessage(settings, UserRecordWriter.ReadAttributes(user)) is not { } message)
+        {
+            return AwsError.InvalidParameter(UserMessages.NoVerifiedContactForReset);
+        }
+
         user.Status = UserStatuses.ResetRequired;
         user.LastModifiedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        await SendCodeAsync(settings, UserRecordWriter.ReadAttributes(user), ct);
+        await transport.SendAsync(message, ct);
         return AwsResult.Empty;
     }
 
-    private async Task SendCodeAsync(
-        PoolSettings settings, Dictionary<string, string> attributes, CancellationToken ct)
+    /// <summary>The code message for the verified email, else the verified phone; null when there is neither.</summary>
+    private static OutgoingMessage? CodeMessage(PoolSettings settings, Dictionary<string, string> attributes)
     {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var template = settings.Type.VerificationMessageTemplate;
@@ -56,15 +62,18 @@ internal sealed class AdminResetUserPassword(AppDb db, TimeProvider clock, IMess
             var body = (template?.EmailMessage ?? settings.Type.EmailVerificationMessage ?? DefaultMessage)
                 .Replace("{####}", code, StringComparison.Ordinal);
             var subject = template?.EmailSubject ?? settings.Type.EmailVerificationSubject ?? DefaultSubject;
-            await transport.SendAsync(new OutgoingMessage(settings.Pool.Id, MessageChannel.Email, email, subject, body), ct);
+            return new OutgoingMessage(settings.Pool.Id, MessageChannel.Email, email, subject, body);
         }
-        else if (IsVerified(attributes, UserAttributeNames.PhoneNumberVerified)
+
+        if (IsVerified(attributes, UserAttributeNames.PhoneNumberVerified)
             && attributes.TryGetValue(UserAttributeNames.PhoneNumber, out var phone))
         {
             var body = (template?.SmsMessage ?? settings.Type.SmsVerificationMessage ?? DefaultMessage)
                 .Replace("{####}", code, StringComparison.Ordinal);
-            await transport.SendAsync(new OutgoingMessage(settings.Pool.Id, MessageChannel.Sms, phone, null, body), ct);
+            return new OutgoingMessage(settings.Pool.Id, MessageChannel.Sms, phone, null, body);
         }
+
+        return null;
     }
 
     private static bool IsVerified(Dictionary<string, string> attributes, string name) =>

@@ -67,4 +67,7 @@ internal static class UserMessages
     public static string BadFilter(string filter) => $"Error while parsing filter: {filter}";
 
     public static string UnsearchableAttribute(string name) => $"Invalid search attribute: {name}";
+
+    public const string NoVerifiedContactForReset =
+        "Cannot reset password for the user as there is no registered/verified email or phone_number";
 }

@@ -83,15 +83,16 @@ public sealed class AdminPasswordTests(GatehouseFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task AdminResetUserPassword_NoVerifiedContact_ResetRequiredWithoutMessage()
+    public async Task AdminResetUserPassword_NoVerifiedContact_InvalidParameterAndUnchanged()
     {
         var pool = await TestPools.CreateAsync(factory);
         await TestUsers.CreateAsync(_client, pool, "dan", ("email", "dan@example.com"));
         await SetPermanentAsync(pool, "dan");
 
-        await _client.CallAsync("AdminResetUserPassword", new { UserPoolId = pool, Username = "dan" });
+        var response = await _client.CallAsync("AdminResetUserPassword", new { UserPoolId = pool, Username = "dan" });
 
-        Assert.Equal("RESET_REQUIRED", (await TestStore.UserAsync(factory, pool, "dan")).Status);
+        Assert.Equal("InvalidParameterException", response.ErrorType);
+        Assert.Equal("CONFIRMED", (await TestStore.UserAsync(factory, pool, "dan")).Status);
         Assert.Empty(await TestStore.OutboxOfPoolAsync(factory, pool));
     }
 
