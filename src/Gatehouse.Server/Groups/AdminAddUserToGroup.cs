@@ -1,6 +1,8 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
+using Gatehouse.Server.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Groups;
@@ -10,7 +12,7 @@ internal sealed class AdminAddUserToGroup(AppDb db, TimeProvider clock) : IAwsHa
 {
     public async Task<AwsResult> HandleAsync(AdminAddUserToGroupRequest request, CancellationToken ct)
     {
-        if (await GroupLookup.FindPoolAsync(db, request.UserPoolId, ct) is not { } pool)
+        if (await db.FindPoolAsync(request.UserPoolId, ct) is not { } pool)
         {
             return AwsError.ResourceNotFound(GroupMessages.PoolNotFound(request.UserPoolId));
         }
@@ -22,7 +24,7 @@ internal sealed class AdminAddUserToGroup(AppDb db, TimeProvider clock) : IAwsHa
 
         // An IAM-signed admin operation: Cognito names a missing user here whatever the pool's
         // PreventUserExistenceErrors (that setting covers the client-facing operations only).
-        if (await GroupLookup.FindUserAsync(db, pool, request.Username, ct) is not { } user)
+        if (await UserLookup.FindAsync(db, PoolSettings.Read(pool), request.Username, ct) is not { } user)
         {
             return AwsError.UserNotFound(GroupMessages.UserNotFound);
         }

@@ -1,6 +1,8 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
+using Gatehouse.Server.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Groups;
@@ -10,13 +12,13 @@ internal sealed class AdminListGroupsForUser(AppDb db) : IAwsHandler<AdminListGr
 {
     public async Task<AwsResult> HandleAsync(AdminListGroupsForUserRequest request, CancellationToken ct)
     {
-        if (await GroupLookup.FindPoolAsync(db, request.UserPoolId, ct) is not { } pool)
+        if (await db.FindPoolAsync(request.UserPoolId, ct) is not { } pool)
         {
             return AwsError.ResourceNotFound(GroupMessages.PoolNotFound(request.UserPoolId));
         }
 
         // An IAM-signed admin operation: a missing user is named (see AdminAddUserToGroup).
-        if (await GroupLookup.FindUserAsync(db, pool, request.Username, ct) is not { } user)
+        if (await UserLookup.FindAsync(db, PoolSettings.Read(pool), request.Username, ct) is not { } user)
         {
             return AwsError.UserNotFound(GroupMessages.UserNotFound);
         }

@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Groups;
@@ -15,7 +16,7 @@ internal sealed class CreateGroup(AppDb db, TimeProvider clock) : IAwsHandler<Cr
 
     public async Task<AwsResult> HandleAsync(CreateGroupRequest request, CancellationToken ct)
     {
-        if (await GroupLookup.FindPoolAsync(db, request.UserPoolId, ct) is null)
+        if (await db.FindPoolAsync(request.UserPoolId, ct) is null)
         {
             return AwsError.ResourceNotFound(GroupMessages.PoolNotFound(request.UserPoolId));
         }

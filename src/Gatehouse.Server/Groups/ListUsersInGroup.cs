@@ -2,6 +2,7 @@ using System.Globalization;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Groups;
@@ -11,7 +12,7 @@ internal sealed class ListUsersInGroup(AppDb db) : IAwsHandler<ListUsersInGroupR
 {
     public async Task<AwsResult> HandleAsync(ListUsersInGroupRequest request, CancellationToken ct)
     {
-        if (await GroupLookup.FindPoolAsync(db, request.UserPoolId, ct) is null)
+        if (await db.FindPoolAsync(request.UserPoolId, ct) is null)
         {
             return AwsError.ResourceNotFound(GroupMessages.PoolNotFound(request.UserPoolId));
         }

@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
 
 namespace Gatehouse.Server.Groups;
 
@@ -13,7 +14,7 @@ internal sealed class UpdateGroup(AppDb db, TimeProvider clock) : IAwsHandler<Up
 {
     public async Task<AwsResult> HandleAsync(UpdateGroupRequest request, CancellationToken ct)
     {
-        if (await GroupLookup.FindPoolAsync(db, request.UserPoolId, ct) is null)
+        if (await db.FindPoolAsync(request.UserPoolId, ct) is null)
         {
             return AwsError.ResourceNotFound(GroupMessages.PoolNotFound(request.UserPoolId));
         }

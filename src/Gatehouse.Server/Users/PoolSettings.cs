@@ -1,13 +1,12 @@
-using System.Text.Json;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
 
 namespace Gatehouse.Server.Users;
 
 /// <summary>
 /// The settings of a pool that the user operations need, read from <see cref="UserPool.Settings"/> (the JSON of
-/// the model's <c>UserPoolType</c>, format v1).
-/// The UserPools feature has its own reader; the two are to be unified.
+/// the model's <c>UserPoolType</c>, format v1, read by <see cref="UserPoolSettings"/>).
 /// </summary>
 internal sealed class PoolSettings
 {
@@ -52,9 +51,7 @@ internal sealed class PoolSettings
 
     public static PoolSettings Read(UserPool pool)
     {
-        var type = JsonSerializer.Deserialize(pool.Settings, CognitoIdpJsonContext.Default.UserPoolType)
-            ?? throw new InvalidOperationException($"User pool {pool.Id} has no settings.");
-        return new PoolSettings(pool, type);
+        return new PoolSettings(pool, UserPoolSettings.Read(pool));
     }
 
     /// <summary>The key a username is stored and looked up under.</summary>
