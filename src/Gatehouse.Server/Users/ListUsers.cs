@@ -25,24 +25,12 @@ internal sealed class ListUsers(AppDb db) : IAwsHandler<ListUsersRequest>
             return AwsError.ResourceNotFound(UserMessages.PoolNotFound(request.UserPoolId));
         }
 
-        long after = 0;
-        if (request.PaginationToken is { } token)
-        {
-            if (ListUsersToken.Read(token) is not { } lastId)
-            {
-                return AwsError.InvalidParameter(UserMessages.InvalidPaginationToken);
-            }
-
-            after = lastId;
-        }
-
         if (request.AttributesToGet?.FirstOrDefault(a => UserAttributeRules.Find(settings, a) is null) is { } unknown)
         {
             return AwsError.InvalidParameter(UserMessages.UnknownAttribute(unknown));
         }
 
-        var poolId = settings.Pool.Id;
-        var query = db.Users.Where(u => u.PoolId == poolId && u.Id > after);
+        UserFilterPlan? plan = null;
         if (!string.IsNullOrWhiteSpace(request.Filter))
         {
             if (UserFilter.Parse(request.Filter) is not { } filter)
@@ -50,26 +38,71 @@ internal sealed class ListUsers(AppDb db) : IAwsHandler<ListUsersRequest>
                 return AwsError.InvalidParameter(UserMessages.BadFilter(request.Filter));
             }
 
-            if (UserFilterQuery.Build(settings, filter) is not { } predicate)
+            if (UserFilterQuery.Build(settings, filter) is not { } built)
             {
                 return AwsError.InvalidParameter(UserMessages.UnsearchableAttribute(filter.Attribute));
             }
 
-            query = query.Where(predicate);
+            plan = built;
+        }
+
+        var poolId = settings.Pool.Id;
+        var query = db.Users.AsNoTracking().Where(u => u.PoolId == poolId);
+        if (plan is not null)
+        {
+            query = query.Where(plan.Predicate);
+        }
+
+        if (plan?.OrderColumn is { } column)
+        {
+            if (request.PaginationToken is { } keyed)
+            {
+                if (ListUsersToken.ReadKeyed(keyed) is not { } last)
+                {
+                    return AwsError.InvalidParameter(UserMessages.InvalidPaginationToken);
+                }
+
+                query = query.Where(UserFilterQuery.After(column, last.Value, last.Id));
+            }
+
+            query = query.OrderBy(column).ThenBy(u => u.Id);
+        }
+        else
+        {
+            if (request.PaginationToken is { } token)
+            {
+                if (ListUsersToken.Read(token) is not { } lastId)
+                {
+                    return AwsError.InvalidParameter(UserMessages.InvalidPaginationToken);
+                }
+
+                query = query.Where(u => u.Id > lastId);
+            }
+
+            query = query.OrderBy(u => u.Id);
         }
 
         var limit = request.Limit is > 0 and var l ? l : DefaultLimit;
-        var page = await query.OrderBy(u => u.Id).Take(limit + 1).ToListAsync(ct);
+        var page = await query.Take(limit + 1).ToListAsync(ct);
         var more = page.Count > limit;
         if (more)
         {
             page.RemoveAt(limit);
         }
 
+        string? next = null;
+        if (more)
+        {
+            var last = page[^1];
+            next = plan?.OrderColumn is { } order
+                ? ListUsersToken.Create(last.Id, order.Compile()(last) ?? "")
+                : ListUsersToken.Create(last.Id);
+        }
+
         return AwsResult.Ok(new ListUsersResponse
         {
             Users = [.. page.Select(u => UserShapes.ToUserType(u, request.AttributesToGet))],
-            PaginationToken = more ? ListUsersToken.Create(page[^1].Id) : null,
+            PaginationToken = next,
         });
     }
 }

@@ -4,16 +4,19 @@ using Gatehouse.Server.Storage;
 namespace Gatehouse.Server.Users;
 
 /// <summary>
-/// Turns a <see cref="UserFilter"/> into a predicate on the indexed columns of <see cref="User"/>. A prefix is a
-/// range, <c>col &gt;= p AND col &lt; p + U+FFFF</c>, written with <see cref="string.Compare(string, string)"/>
-/// so both providers translate it to comparisons that use the index.
+/// Turns a <see cref="UserFilter"/> into a <see cref="UserFilterPlan"/> on the indexed columns of
+/// <see cref="User"/>. A prefix is a range, <c>col &gt;= p AND col &lt; p + U+FFFF</c>, written with
+/// <see cref="string.Compare(string, string)"/> so both providers translate it to comparisons that use the
+/// <c>(PoolId, column, Id)</c> index; the page then follows (column, id), which that index also serves, so a
+/// filtered page costs the same in a pool of any size. Values are passed as query parameters (a captured
+/// <c>Value</c> object), never inlined, so EF reuses one compiled query per filter shape.
 /// </summary>
 internal static class UserFilterQuery
 {
     private static readonly string[] EnabledValues = ["Enabled", "Disabled"];
 
-    /// <summary>The predicate, or null when the attribute is not searchable.</summary>
-    public static Expression<Func<User, bool>>? Build(PoolSettings settings, UserFilter filter)
+    /// <summary>The plan, or null when the attribute is not searchable.</summary>
+    public static UserFilterPlan? Build(PoolSettings settings, UserFilter filter)
     {
         var lowered = filter.Value.ToLowerInvariant();
         return filter.Attribute switch
@@ -34,35 +37,65 @@ internal static class UserFilterQuery
         };
     }
 
+    /// <summary>Users after (<paramref name="lastValue"/>, <paramref name="lastId"/>) in (column, id) order.</summary>
+    public static Expression<Func<User, bool>> After(
+        Expression<Func<User, string?>> column, string lastValue, long lastId)
+    {
+        var user = column.Parameters[0];
+        var value = Parameter(lastValue);
+        var id = Expression.Property(Expression.Constant(new Value<long>(lastId)), nameof(Value<long>.Of));
+        var greater = Expression.GreaterThan(Compare(column.Body, value), Expression.Constant(0));
+        var same = Expression.AndAlso(
+            Expression.Equal(column.Body, value),
+            Expression.GreaterThan(Expression.Property(user, nameof(User.Id)), id));
+        return Expression.Lambda<Func<User, bool>>(Expression.OrElse(greater, same), user);
+    }
+
     private static bool Matches(string candidate, string value, bool prefix) => prefix
         ? candidate.StartsWith(value, StringComparison.Ordinal)
         : string.Equals(candidate, value, StringComparison.Ordinal);
 
-    private static Expression<Func<User, bool>> StatusIn(List<string> statuses) => u => statuses.Contains(u.Status);
+    private static UserFilterPlan StatusIn(List<string> statuses) => statuses.Count == 1
+        ? new UserFilterPlan(StatusIs(statuses[0]), null)
+        : new UserFilterPlan(u => statuses.Contains(u.Status), u => u.Status);
 
-    private static Expression<Func<User, bool>> EnabledIn(List<bool> values) => u => values.Contains(u.Enabled);
+    private static Expression<Func<User, bool>> StatusIs(string status) => u => u.Status == status;
 
-    private static Expression<Func<User, bool>> Match(
-        Expression<Func<User, string?>> column, string value, bool prefix)
+    private static UserFilterPlan EnabledIn(List<bool> values) => values.Count == 1
+        ? new UserFilterPlan(EnabledIs(values[0]), null)
+        : new UserFilterPlan(u => values.Contains(u.Enabled), null);
+
+    private static Expression<Func<User, bool>> EnabledIs(bool enabled) => u => u.Enabled == enabled;
+
+    private static UserFilterPlan Match(Expression<Func<User, string?>> column, string value, bool prefix)
     {
         var parameter = column.Parameters[0];
-        var body = column.Body;
         Expression test;
         if (prefix)
         {
-            var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-            // string.Compare(string, string) always exists; the null-forgiving operator states that.
-            var low = Expression.GreaterThanOrEqual(
-                Expression.Call(compare, body, Expression.Constant(value)), Expression.Constant(0));
+            var low = Expression.GreaterThanOrEqual(Compare(column.Body, Parameter(value)), Expression.Constant(0));
             var high = Expression.LessThan(
-                Expression.Call(compare, body, Expression.Constant(value + '\uffff')), Expression.Constant(0));
+                Compare(column.Body, Parameter(value + '\uffff')), Expression.Constant(0));
             test = Expression.AndAlso(low, high);
         }
         else
         {
-            test = Expression.Equal(body, Expression.Constant(value, typeof(string)));
+            test = Expression.Equal(column.Body, Parameter(value));
         }
 
-        return Expression.Lambda<Func<User, bool>>(test, parameter);
+        return new UserFilterPlan(Expression.Lambda<Func<User, bool>>(test, parameter), column);
+    }
+
+    private static MethodCallExpression Compare(Expression left, Expression right) =>
+        Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])
+            ?? throw new MissingMethodException(nameof(String), nameof(string.Compare)), left, right);
+
+    /// <summary>A member access on a captured object, which EF sends as a query parameter.</summary>
+    private static MemberExpression Parameter(string value) =>
+        Expression.Property(Expression.Constant(new Value<string?>(value)), nameof(Value<string>.Of));
+
+    private sealed class Value<T>(T of)
+    {
+        public T Of { get; } = of;
     }
 }

@@ -54,6 +54,36 @@ public sealed class ListUsersTests(GatehouseFactory factory) : IClassFixture<Gat
         Assert.Equal(3, pages);
     }
 
+    [Theory]
+    [InlineData("email ^= \"pa\"")]
+    [InlineData("given_name = \"Sam\"")]
+    public async Task ListUsers_FilteredPages_EveryMatchOnceInColumnOrder(string filter)
+    {
+        var pool = await TestPools.CreateAsync(factory);
+        foreach (var (name, email) in new[] { ("p3", "pa3@x.io"), ("p1", "pa1@x.io"), ("q", "qa@x.io"), ("p2", "pa1@y.io"), ("p4", "pa0@x.io") })
+        {
+            await TestUsers.CreateAsync(_client, pool, name, ("email", email), ("given_name", "Sam"));
+        }
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var response = await _client.CallAsync("ListUsers", token is null
+                ? new { UserPoolId = pool, Limit = 2, Filter = filter }
+                : (object)new { UserPoolId = pool, Limit = 2, Filter = filter, PaginationToken = token });
+            Assert.Null(response.ErrorType);
+            seen.AddRange(Usernames(response));
+            token = response["PaginationToken"]?.GetValue<string>();
+        }
+        while (token is not null);
+
+        var expected = filter.StartsWith("email", StringComparison.Ordinal)
+            ? new[] { "p4", "p1", "p2", "p3" }
+            : new[] { "p3", "p1", "q", "p2", "p4" };
+        Assert.Equal(expected, seen);
+    }
+
     [Fact]
     public async Task ListUsers_BadToken_InvalidParameter()
     {

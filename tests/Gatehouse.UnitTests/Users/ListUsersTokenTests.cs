@@ -19,6 +19,7 @@ public sealed class ListUsersTokenTests
     [Theory]
     [InlineData("")]
     [InlineData("v2.MTI")]
+    [InlineData("v3.MTI")]
     [InlineData("v1.")]
     [InlineData("v1.!!!")]
     [InlineData("v1.LTU")] // "-5"
@@ -27,4 +28,24 @@ public sealed class ListUsersTokenTests
     {
         Assert.Null(ListUsersToken.Read(token));
     }
+
+    [Theory]
+    [InlineData(1L, "")]
+    [InlineData(42L, "ann@example.com")]
+    [InlineData(long.MaxValue, "line\nbreak and é")]
+    public void ReadKeyed_CreatedToken_GivesIdAndValue(long id, string value)
+    {
+        var token = ListUsersToken.Create(id, value);
+
+        Assert.StartsWith("v2.", token, StringComparison.Ordinal);
+        Assert.Equal((id, value), ListUsersToken.ReadKeyed(token));
+        Assert.Null(ListUsersToken.Read(token));
+    }
+
+    [Theory]
+    [InlineData("v1.MTI")]
+    [InlineData("v2.")]
+    [InlineData("v2.YWJj")] // "abc": no separator
+    [InlineData("v2.LTUKeA")] // "-5\nx"
+    public void ReadKeyed_Foreign_Null(string token) => Assert.Null(ListUsersToken.ReadKeyed(token));
 }
