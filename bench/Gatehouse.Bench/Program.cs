@@ -4,7 +4,7 @@ using Gatehouse.Bench;
 
 // gatehouse-bench <endpoint> <access key id> <secret> <scenario> [options]
 //   scenarios: admin-create-user | admin-get-user | list-users-filter | seed
-//   options:   --pool <id> (else a new pool) --users <n> (users that exist, default 1000)
+//   options:   --pool <id> (else a new pool) --users <n> (users that exist, default 1000) --warmup <s> (default 2)
 //              --duration <s> (default 10) --concurrency <n> (default 32)
 //              --sqlite <file> | --postgres <conn>   (seed only: bulk insert users for --pool)
 var endpoint = new Uri(args[0]);
@@ -16,7 +16,7 @@ string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDef
 var duration = TimeSpan.FromSeconds(double.Parse(Option("--duration") ?? "10", CultureInfo.InvariantCulture));
 var concurrency = int.Parse(Option("--concurrency") ?? "32", CultureInfo.InvariantCulture);
 var userCount = int.Parse(Option("--users") ?? "1000", CultureInfo.InvariantCulture);
-var warmup = TimeSpan.FromSeconds(2);
+var warmup = TimeSpan.FromSeconds(double.Parse(Option("--warmup") ?? "2", CultureInfo.InvariantCulture));
 
 async Task<string> NewPoolAsync()
 {
