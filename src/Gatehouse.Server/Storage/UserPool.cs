@@ -20,6 +20,15 @@ internal sealed class UserPool
     /// <summary>Which MFA factors are on; format v1 is described at <c>UserPoolSettings.ReadMfa</c>.</summary>
     public string MfaSettings { get; set; } = "{}";
 
+    /// <summary>
+    /// Cognito's EstimatedNumberOfUsers: a count refreshed in the background (<c>UserCountRefresher</c>), so that
+    /// DescribeUserPool never counts a large pool on the request path.
+    /// </summary>
+    public int EstimatedUsers { get; set; }
+
+    /// <summary>When <see cref="EstimatedUsers"/> was counted; null until the first count.</summary>
+    public DateTimeOffset? EstimatedUsersAt { get; set; }
+
     /// <summary>Bumped on every change; EF uses it to refuse lost updates.</summary>
     public long Version { get; set; }
 }

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "App client {ClientId} of user pool {PoolId} deleted")]
     public static partial void ClientDeleted(ILogger logger, string poolId, string clientId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Counting the users of pools failed; estimates stay as they were")]
+    public static partial void UserCountFailed(ILogger logger, Exception exception);
 }

@@ -11,8 +11,9 @@ internal sealed class UserPoolView(AppDb db, IOptions<InstanceOptions> instance)
 {
     public async Task<UserPoolType> DescribeAsync(UserPool pool, CancellationToken ct)
     {
-        // EstimatedNumberOfUsers is a count on the (PoolId, UsernameKey) index.
-        var users = await db.Users.CountAsync(u => u.PoolId == pool.Id, ct);
+        // EstimatedNumberOfUsers, as in Cognito, is an estimate: the stored count that UserCountRefresher keeps
+        // fresh in the background. Only a pool never counted yet (just created, so small) is counted here.
+        var users = pool.EstimatedUsersAt is null ? await db.Users.CountAsync(u => u.PoolId == pool.Id, ct) : pool.EstimatedUsers;
         return UserPoolSettings.Read(pool) with
         {
             Id = pool.Id,

@@ -8,6 +8,8 @@ internal static class UserPoolsModule
     public static IServiceCollection AddUserPools(this IServiceCollection services)
     {
         services.AddScoped<UserPoolView>();
+        services.AddSingleton<UserCountRefresher>();
+        services.AddHostedService(provider => provider.GetRequiredService<UserCountRefresher>());
         services.AddAwsOperation<CreateUserPoolRequest, CreateUserPool>("CreateUserPool");
         services.AddAwsOperation<DescribeUserPoolRequest, DescribeUserPool>("DescribeUserPool");
         services.AddAwsOperation<UpdateUserPoolRequest, UpdateUserPool>("UpdateUserPool");

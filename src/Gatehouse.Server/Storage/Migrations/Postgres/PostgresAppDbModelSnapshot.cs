@@ -314,6 +314,12 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("EstimatedUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("EstimatedUsersAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("LastModifiedAt")
                         .HasColumnType("bigint");
 

@@ -293,6 +293,12 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("EstimatedUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EstimatedUsersAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastModifiedAt")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gatehouse.Server.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261128043324_Initial")]
+    [Migration("20261128050110_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -315,6 +315,12 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EstimatedUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("EstimatedUsersAt")
                         .HasColumnType("bigint");
 
                     b.Property<long>("LastModifiedAt")

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gatehouse.Server.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261128043307_Initial")]
+    [Migration("20261128050050_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -294,6 +294,12 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EstimatedUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EstimatedUsersAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastModifiedAt")
