@@ -24,6 +24,9 @@ internal static class UsersModule
         services.AddAwsOperation<ListUsersRequest, ListUsers>("ListUsers");
         services.AddAwsOperation<SignUpRequest, SignUp>("SignUp");
         services.AddAwsOperation<ConfirmSignUpRequest, ConfirmSignUp>("ConfirmSignUp");
+        services.AddAwsOperation<ResendConfirmationCodeRequest, ResendConfirmationCode>("ResendConfirmationCode");
+        services.AddAwsOperation<ForgotPasswordRequest, ForgotPassword>("ForgotPassword");
+        services.AddAwsOperation<ConfirmForgotPasswordRequest, ConfirmForgotPassword>("ConfirmForgotPassword");
         return services;
     }
 }

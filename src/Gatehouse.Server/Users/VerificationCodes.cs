@@ -71,7 +71,8 @@ internal sealed class VerificationCodes(AppDb db, TimeProvider clock)
             .FirstOrDefaultAsync(c => c.UserId == user.Id && c.Purpose == purpose, ct);
         if (code is null)
         {
-            // Never sent, already used, or replaced by a newer code: Cognito answers a superseded code this way.
+            // Never sent, or already used: Cognito answers a code that no longer works this way. (A code replaced by
+            // a newer one is compared with the newer one, and so answers CodeMismatchException.)
             return CodeCheck.Fail(AwsError.ExpiredCode(SelfServiceMessages.ExpiredCode));
         }
 

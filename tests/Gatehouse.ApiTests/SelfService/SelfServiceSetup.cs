@@ -47,6 +47,20 @@ internal sealed partial record SelfServiceSetup(AwsApiClient Api, string PoolId,
         return CallAsync("ConfirmSignUp", body, username);
     }
 
+    /// <summary>A user signed up and confirmed with the emailed code, so the email is verified.</summary>
+    public async Task ConfirmedUserAsync(GatehouseFactory factory, string username, string email)
+    {
+        Assert.Null((await SignUpAsync(username, ("email", email))).ErrorType);
+        Assert.Null((await ConfirmSignUpAsync(username, await LastCodeAsync(factory, email))).ErrorType);
+    }
+
+    public Task<AwsResponse> ForgotPasswordAsync(string username) =>
+        CallAsync("ForgotPassword", new JsonObject { ["Username"] = username }, username);
+
+    public Task<AwsResponse> ConfirmForgotPasswordAsync(string username, string code, string password) =>
+        CallAsync("ConfirmForgotPassword",
+            new JsonObject { ["Username"] = username, ["ConfirmationCode"] = code, ["Password"] = password }, username);
+
     /// <summary>An unsigned call with ClientId and, for a secret client, the right SecretHash filled in.</summary>
     public Task<AwsResponse> CallAsync(string operation, JsonObject body, string username)
     {
