@@ -75,9 +75,9 @@ internal static class CodeDestinations
         }
 
         var seed = SHA256.HashData(Encoding.UTF8.GetBytes(settings.Pool.Id + "\n" + username));
+        var firstRecovery = settings.Type.AccountRecoverySetting?.RecoveryMechanisms?.MinBy(m => m.Priority)?.Name;
         var phoneFirst = recovery
-            ? settings.Type.AccountRecoverySetting?.RecoveryMechanisms?.OrderBy(m => m.Priority).FirstOrDefault() is
-                { Name: "verified_phone_number" }
+            ? string.Equals(firstRecovery, "verified_phone_number", StringComparison.Ordinal)
             : (settings.Type.AutoVerifiedAttributes ?? []).Contains(UserAttributeNames.PhoneNumber, StringComparer.Ordinal);
         if (phoneFirst)
         {

@@ -157,7 +157,10 @@ public sealed class SignUpTests(GatehouseFactory factory) : IClassFixture<Gateho
         {
             ["Schema"] = new JsonArray(new JsonObject
             {
-                ["Name"] = "email", ["AttributeDataType"] = "String", ["Required"] = true, ["Mutable"] = true,
+                ["Name"] = "email",
+                ["AttributeDataType"] = "String",
+                ["Required"] = true,
+                ["Mutable"] = true,
             }),
         });
 
