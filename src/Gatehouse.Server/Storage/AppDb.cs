@@ -22,6 +22,8 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
     /// <summary>
     /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
     /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
@@ -122,6 +124,17 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.HasKey(m => m.Id);
             e.HasIndex(m => new { m.Destination, m.Id });
             e.HasIndex(m => new { m.PoolId, m.Id });
+        });
+
+        modelBuilder.Entity<VerificationCode>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.PoolId).HasMaxLength(55);
+            e.Property(c => c.Purpose).HasMaxLength(64);
+            e.Property(c => c.AttributeName).HasMaxLength(64);
+            e.Property(c => c.CodeHash).HasMaxLength(128);
+            e.HasIndex(c => new { c.UserId, c.Purpose }).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -135,7 +135,7 @@ internal sealed class AdminCreateUser(
     }
 
     /// <summary>In pools that sign in by email/phone, the Username must be one (Cognito generates the username).</summary>
-    private static AwsError? CheckUsernameShape(PoolSettings settings, string username)
+    internal static AwsError? CheckUsernameShape(PoolSettings settings, string username)
     {
         if (!settings.UsernameIsSub)
         {
@@ -160,7 +160,7 @@ internal sealed class AdminCreateUser(
     }
 
     /// <summary>The Username of an email/phone pool is also that attribute's value.</summary>
-    private static void AddUsernameAttribute(PoolSettings settings, string username, Dictionary<string, string> attributes)
+    internal static void AddUsernameAttribute(PoolSettings settings, string username, Dictionary<string, string> attributes)
     {
         if (!settings.UsernameIsSub)
         {

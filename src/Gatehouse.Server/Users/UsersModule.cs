@@ -9,6 +9,8 @@ internal static class UsersModule
     {
         services.AddSingleton<UserPasswords>();
         services.AddSingleton<InvitationSender>();
+        services.AddSingleton<CodeSender>();
+        services.AddScoped<VerificationCodes>();
         services.AddAwsOperation<AdminCreateUserRequest, AdminCreateUser>("AdminCreateUser");
         services.AddAwsOperation<AdminGetUserRequest, AdminGetUser>("AdminGetUser");
         services.AddAwsOperation<AdminDeleteUserRequest, AdminDeleteUser>("AdminDeleteUser");
@@ -20,6 +22,11 @@ internal static class UsersModule
         services.AddAwsOperation<AdminEnableUserRequest, AdminEnableUser>("AdminEnableUser");
         services.AddAwsOperation<AdminDisableUserRequest, AdminDisableUser>("AdminDisableUser");
         services.AddAwsOperation<ListUsersRequest, ListUsers>("ListUsers");
+        services.AddAwsOperation<SignUpRequest, SignUp>("SignUp");
+        services.AddAwsOperation<ConfirmSignUpRequest, ConfirmSignUp>("ConfirmSignUp");
+        services.AddAwsOperation<ResendConfirmationCodeRequest, ResendConfirmationCode>("ResendConfirmationCode");
+        services.AddAwsOperation<ForgotPasswordRequest, ForgotPassword>("ForgotPassword");
+        services.AddAwsOperation<ConfirmForgotPasswordRequest, ConfirmForgotPassword>("ConfirmForgotPassword");
         return services;
     }
 }

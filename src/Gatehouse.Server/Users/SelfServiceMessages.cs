@@ -1,0 +1,25 @@
+namespace Gatehouse.Server.Users;
+
+/// <summary>
+/// Error messages of the self-service operations (SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword,
+/// ConfirmForgotPassword), worded as Cognito answers them in responses quoted in public issue threads and AWS
+/// knowledge-center articles.
+/// </summary>
+internal static class SelfServiceMessages
+{
+    public const string SignUpNotPermitted = "SignUp is not permitted for this user pool";
+    public const string UserAlreadyExists = "User already exists";
+    public const string PasswordRequired = "Password is required to sign up.";
+    public const string UnauthorizedAttribute = "A client attempted to write unauthorized attribute";
+    public const string CodeMismatch = "Invalid verification code provided, please try again.";
+    public const string ExpiredCode = "Invalid code provided, please request a code again.";
+    public const string AttemptLimitExceeded = "Attempt limit exceeded, please try after some time.";
+    public const string AlreadyConfirmed = "User is already confirmed.";
+    public const string AutoVerificationOff = "Auto verification not turned on.";
+    public const string UserDisabled = "User is disabled.";
+
+    public static string SecretHashMissing(string clientId) =>
+        $"Client {clientId} is configured with secret but SECRET_HASH was not received";
+
+    public static string SecretHashWrong(string clientId) => $"Unable to verify secret hash for client {clientId}";
+}

@@ -1,0 +1,131 @@
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Server.Users;
+
+/// <summary>
+/// SignUp: a user registers through an app client. The user is created UNCONFIRMED with the password stored as
+/// its SRP verifier, and gets a confirmation code at the pool's auto-verified attribute (no code, and no
+/// CodeDeliveryDetails, when the pool verifies nothing automatically). ValidationData, ClientMetadata,
+/// AnalyticsMetadata and UserContextData feed Lambda triggers and threat protection, which this server does not
+/// run; they are accepted and not stored, as Cognito does not store them either.
+/// </summary>
+internal sealed class SignUp(
+    AppDb db,
+    TimeProvider clock,
+    SecretProtector protector,
+    UserPasswords passwords,
+    VerificationCodes codes,
+    CodeSender sender,
+    ILogger<SignUp> logger) : IAwsHandler<SignUpRequest>
+{
+    public async Task<AwsResult> HandleAsync(SignUpRequest request, CancellationToken ct)
+    {
+        if (await SelfServiceClient.LoadAsync(db, request.ClientId, ct) is not { } client)
+        {
+            return AwsError.ResourceNotFound(UserPoolMessages.ClientNotFound(request.ClientId));
+        }
+
+        var settings = client.Pool;
+        var checkError = client.CheckSecretHash(protector, request.Username, request.SecretHash)
+            ?? RejectAdminOnlyPool(settings)
+            ?? AdminCreateUser.CheckUsernameShape(settings, request.Username)
+            ?? client.CheckWritable(request.UserAttributes);
+        if (checkError is not null)
+        {
+            return checkError;
+        }
+
+        var sub = Guid.NewGuid().ToString();
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { [UserAttributeNames.Sub] = sub };
+        if (UserAttributeEdits.Apply(settings, attributes, request.UserAttributes ?? [], creating: true) is { } error)
+        {
+            return error;
+        }
+
+        AdminCreateUser.AddUsernameAttribute(settings, request.Username, attributes);
+        var attributeError = UserAttributeEdits.CheckVerifiedNeedsValue(attributes)
+            ?? UserAttributeEdits.CheckRequired(settings, attributes)
+            ?? CheckPassword(settings, request.Password);
+        if (attributeError is not null)
+        {
+            return attributeError;
+        }
+
+        var username = settings.UsernameIsSub ? sub : request.Username;
+        var usernameKey = settings.UsernameKey(username);
+        if (await db.Users.AnyAsync(u => u.PoolId == settings.Pool.Id && u.UsernameKey == usernameKey, ct))
+        {
+            return AwsError.UsernameExists(SelfServiceMessages.UserAlreadyExists);
+        }
+
+        var now = clock.GetUtcNow();
+        // Only email/phone-as-username pools and preferred_username aliases can conflict here: an email or phone
+        // alias counts once verified, which a new user's is not.
+        if (await AliasConflicts.ResolveAsync(db, settings, AliasKeys.From(settings, attributes), exceptUserId: 0,
+                force: false, now, ct) is { } aliasError)
+        {
+            return aliasError;
+        }
+
+        var user = new User
+        {
+            PoolId = settings.Pool.Id,
+            Username = username,
+            UsernameKey = usernameKey,
+            Sub = sub,
+            Status = UserStatuses.Unconfirmed,
+            Enabled = true,
+            CreatedAt = now,
+        };
+        UserRecordWriter.Write(user, settings, attributes, now);
+        // CheckPassword above refused a missing password.
+        passwords.Set(user, request.Password ?? "", now);
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // A parallel sign-up took the username or an alias between the checks above and this write.
+            return AwsError.UsernameExists(SelfServiceMessages.UserAlreadyExists);
+        }
+
+        Log.UserSignedUp(logger, settings.Pool.Id, sub, client.Client.ClientId);
+        CodeDeliveryDetailsType? delivery = null;
+        if (CodeDestinations.ForConfirmation(settings, attributes) is { } destination)
+        {
+            var code = await codes.IssueAsync(user, CodePurposes.SignUp, destination.AttributeName,
+                VerificationCodes.ConfirmationLifetime, ct);
+            delivery = await sender.SendAsync(settings, destination, code, ct);
+        }
+
+        return AwsResult.Ok(new SignUpResponse { UserConfirmed = false, UserSub = sub, CodeDeliveryDetails = delivery });
+    }
+
+    /// <summary>AdminCreateUserConfig.AllowAdminCreateUserOnly turns self-registration off.</summary>
+    private static AwsError? RejectAdminOnlyPool(PoolSettings settings) =>
+        settings.Type.AdminCreateUserConfig?.AllowAdminCreateUserOnly == true
+            ? AwsError.NotAuthorized(SelfServiceMessages.SignUpNotPermitted)
+            : null;
+
+    /// <summary>
+    /// A password is required (passwordless sign-up needs the pool's passwordless sign-in, which this server does
+    /// not offer yet) and must satisfy the pool's policy.
+    /// </summary>
+    private static AwsError? CheckPassword(PoolSettings settings, string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return AwsError.InvalidParameter(SelfServiceMessages.PasswordRequired);
+        }
+
+        return PasswordRules.Violation(settings.PasswordPolicy, password) is { } violation
+            ? AwsError.InvalidPassword(violation)
+            : null;
+    }
+}

@@ -1,0 +1,25 @@
+using Gatehouse.Server.Users;
+
+namespace Gatehouse.UnitTests.Users;
+
+public sealed class CodeDestinationMaskTests
+{
+    [Theory]
+    [InlineData("alice@example.com", "a***@e***.com")]
+    [InlineData("b@x.io", "b***@x***.io")]
+    [InlineData("carol.smith@mail.example.co.uk", "c***@m***.uk")]
+    [InlineData("dan@localhost", "d***@l***")]
+    public void Email_KeepsFirstCharactersAndTopLevelDomain(string address, string expected)
+    {
+        Assert.Equal(expected, CodeDestinationMask.Email(address));
+    }
+
+    [Theory]
+    [InlineData("+12065551234", "+*******1234")]
+    [InlineData("+447700900123", "+********0123")]
+    [InlineData("+123", "+123")]
+    public void Phone_KeepsPlusAndLastFourDigits(string number, string expected)
+    {
+        Assert.Equal(expected, CodeDestinationMask.Phone(number));
+    }
+}
