@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gatehouse.Server.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261128044929_Codes")]
-    partial class Codes
+    [Migration("20261128051331_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -315,6 +315,12 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EstimatedUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("EstimatedUsersAt")
                         .HasColumnType("bigint");
 
                     b.Property<long>("LastModifiedAt")
