@@ -39,7 +39,8 @@ public sealed class SrpTestClient
     public string SrpA => Convert.ToHexStringLower(_bigA.ToByteArray(isUnsigned: true, isBigEndian: true)).TrimStart('0');
 
     public (string Signature, string Timestamp) Answer(
-        string userIdForSrp, string password, string saltHex, string srpBHex, string secretBlock, DateTimeOffset now)
+        string userIdForSrp, string password, string saltHex, string srpBHex, string secretBlock, DateTimeOffset now,
+        string? timestampText = null)
     {
         var bigB = Hex(srpBHex);
         var u = Int(SHA256.HashData([.. Pad(_bigA), .. Pad(bigB)]));
@@ -49,7 +50,8 @@ public sealed class SrpTestClient
         var s = BigInteger.ModPow(baseValue, _a + (u * x), N);
         var prk = HMACSHA256.HashData(Pad(u), Pad(s));
         var key = HMACSHA256.HashData(prk, Encoding.UTF8.GetBytes("Caldera Derived Key\u0001"))[..16];
-        var timestamp = now.UtcDateTime.ToString("ddd MMM d HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);
+        var timestamp = timestampText
+            ?? now.UtcDateTime.ToString("ddd MMM d HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);
         byte[] message =
         [
             .. Encoding.UTF8.GetBytes(_poolName + userIdForSrp), .. Convert.FromBase64String(secretBlock),
