@@ -46,7 +46,8 @@ internal sealed class SignInLockout(AppDb db, TimeProvider clock)
             var next = seen + 1;
             var lockedUntil = LockAfter(next) is { } duration ? now + duration : (DateTimeOffset?)null;
             var won = await db.Users.Where(u => u.Id == userId && u.FailedSignIns == seen)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignIns, next).SetProperty(u => u.LockedUntil, lockedUntil), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignIns, next)
+                    .SetProperty(u => u.LockedUntil, lockedUntil), ct);
             if (won == 1)
             {
                 return null;
@@ -59,5 +60,6 @@ internal sealed class SignInLockout(AppDb db, TimeProvider clock)
     /// <summary>A correct password: the count starts again.</summary>
     public Task ResetAsync(long userId, CancellationToken ct) =>
         db.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignIns, 0).SetProperty(u => u.LockedUntil, (DateTimeOffset?)null), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignIns, 0)
+                .SetProperty(u => u.LockedUntil, (DateTimeOffset?)null), ct);
 }

@@ -61,32 +61,39 @@ internal sealed partial class GetTokensFromRefreshToken(
         var violations = new List<string>();
         if (request.RefreshToken is null)
         {
-            violations.Add("Value null at 'refreshToken' failed to satisfy constraint: Member must not be null");
+            violations.Add(NullViolation("refreshToken"));
         }
         else if (!TokenPattern().IsMatch(request.RefreshToken))
         {
-            violations.Add("Value at 'refreshToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9-_=.]+");
+            violations.Add(PatternViolation("refreshToken", "[A-Za-z0-9-_=.]+"));
         }
 
         if (request.ClientId is null)
         {
-            violations.Add("Value null at 'clientId' failed to satisfy constraint: Member must not be null");
+            violations.Add(NullViolation("clientId"));
         }
         else if (request.ClientId.Length is < 1 or > 128 || !WordPattern().IsMatch(request.ClientId))
         {
-            violations.Add("Value at 'clientId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+]+");
+            violations.Add(PatternViolation("clientId", @"[\w+]+"));
         }
 
         if (request.ClientSecret is { } secret && (secret.Length is < 1 or > 64 || !WordPattern().IsMatch(secret)))
         {
-            violations.Add("Value at 'clientSecret' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+]+");
+            violations.Add(PatternViolation("clientSecret", @"[\w+]+"));
         }
 
+        var noun = violations.Count == 1 ? "error" : "errors";
         return violations.Count == 0
             ? null
-            : AwsError.InvalidParameter(
-                $"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+            : AwsError.InvalidParameter($"{violations.Count} validation {noun} detected: {string.Join("; ", violations)}");
     }
+
+    // Worded as the model validator words them; values are sensitive and never echoed.
+    private static string NullViolation(string member) =>
+        $"Value null at '{member}' failed to satisfy constraint: Member must not be null";
+
+    private static string PatternViolation(string member, string pattern) =>
+        $"Value at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}";
 
     [GeneratedRegex(@"^[A-Za-z0-9\-_=.]+$", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();

@@ -40,7 +40,10 @@ internal sealed class RefreshTokenRedemption(
             : (null, null, AwsError.NotAuthorized(TokensMessages.InvalidRefreshToken));
     }
 
-    /// <summary>New tokens for a resolved token; <paramref name="reuseError"/> is what a rotated-out token past its grace period gets (it differs per operation).</summary>
+    /// <summary>
+    /// New tokens for a resolved token; <paramref name="reuseError"/> is what a rotated-out token past its grace
+    /// period gets (it differs per operation).
+    /// </summary>
     public async Task<AwsResult> RedeemAsync(
         AppClient client, RefreshToken token, User user, AwsError reuseError, CancellationToken ct)
     {
@@ -63,7 +66,8 @@ internal sealed class RefreshTokenRedemption(
 
         // Someone used it first: only a retry within the grace period still gets tokens.
         var rotatedAt = token.RotatedAt
-            ?? await db.RefreshTokens.AsNoTracking().Where(t => t.Id == token.Id).Select(t => t.RotatedAt).FirstOrDefaultAsync(ct);
+            ?? await db.RefreshTokens.AsNoTracking().Where(t => t.Id == token.Id)
+                .Select(t => t.RotatedAt).FirstOrDefaultAsync(ct);
         if (rotatedAt is { } at && now < at + rotation.GracePeriod)
         {
             return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: true, ct));

@@ -10,7 +10,8 @@ namespace Gatehouse.Server.Tokens;
 /// Mints the tokens of a session (<c>AuthenticationResult</c>): an ID token and an access token signed with the
 /// pool's two keys, and, for a new sign-in or a rotation, a refresh token of the session's family.
 /// </summary>
-internal sealed class SessionTokens(AppDb db, SigningKeyStore keys, RefreshTokenStore refreshTokens, PoolIssuer issuer, TimeProvider clock)
+internal sealed class SessionTokens(
+    AppDb db, SigningKeyStore keys, RefreshTokenStore refreshTokens, PoolIssuer issuer, TimeProvider clock)
 {
     /// <summary>Tokens of a new sign-in: a new family, <c>auth_time</c> = now, and a refresh token.</summary>
     public async Task<AuthenticationResultType> SignInAsync(AppClient client, User user, CancellationToken ct)

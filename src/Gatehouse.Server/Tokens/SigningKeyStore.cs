@@ -62,7 +62,7 @@ internal sealed class SigningKeyStore(
             var now = clock.GetUtcNow();
             var until = now + MaxTokenLifetime;
             var retired = await db.SigningKeys
-                .Where(k => k.PoolId == poolId && k.Use == use && k.Generation < latest.Generation + 1 && k.RetiredAt == null)
+                .Where(k => k.PoolId == poolId && k.Use == use && k.Generation <= latest.Generation && k.RetiredAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now).SetProperty(k => k.PublishedUntil, until), ct);
             if (retired > 0)
             {
