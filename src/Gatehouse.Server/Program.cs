@@ -1,8 +1,10 @@
 using Gatehouse.Server.Admin;
+using Gatehouse.Server.Auth;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Groups;
 using Gatehouse.Server.Messaging;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;
 using Gatehouse.Server.Users;
 
@@ -24,6 +26,8 @@ builder.Services.AddMessaging();
 builder.Services.AddUserPools();
 builder.Services.AddUsers();
 builder.Services.AddGroups();
+builder.Services.AddTokens();
+builder.Services.AddAuth();
 
 var app = builder.Build();
 switch (command)
@@ -48,6 +52,7 @@ app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(bootstrap.Banne
 app.UseAwsProtocol();
 app.MapAdmin();
 app.MapMessaging();
+app.MapTokens();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the API tests.</summary>

@@ -30,11 +30,13 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError PasswordResetRequired(string message) =>
         new("PasswordResetRequiredException", message, 400);
     public static AwsError PreconditionNotMet(string message) => new("PreconditionNotMetException", message, 400);
+    public static AwsError RefreshTokenReuse(string message) => new("RefreshTokenReuseException", message, 400);
     public static AwsError ScopeDoesNotExist(string message) => new("ScopeDoesNotExistException", message, 400);
     public static AwsError TooManyFailedAttempts(string message) =>
         new("TooManyFailedAttemptsException", message, 400);
     public static AwsError UnsupportedOperation(string message) =>
         new("UnsupportedOperationException", message, 400);
+    public static AwsError UnsupportedTokenType(string message) => new("UnsupportedTokenTypeException", message, 400);
     public static AwsError UnsupportedUserState(string message) => new("UnsupportedUserStateException", message, 400);
     public static AwsError UserImportInProgress(string message) => new("UserImportInProgressException", message, 400);
     public static AwsError UserNotConfirmed(string message) => new("UserNotConfirmedException", message, 400);
@@ -43,6 +45,7 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError FeatureUnavailableInTier(string message) =>
         new("FeatureUnavailableInTierException", message, 400);
     public static AwsError NotAuthorized(string message) => new("NotAuthorizedException", message, 400);
+    public static AwsError Unauthorized(string message) => new("UnauthorizedException", message, 400);
     public static AwsError TierChangeNotAllowed(string message) => new("TierChangeNotAllowedException", message, 400);
     public static AwsError ResourceNotFound(string message) => new("ResourceNotFoundException", message, 400);
     public static AwsError UserNotFound(string message) => new("UserNotFoundException", message, 400);

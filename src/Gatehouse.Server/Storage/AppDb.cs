@@ -24,6 +24,12 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
 
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<AuthSessionUse> AuthSessionUses => Set<AuthSessionUse>();
+
     /// <summary>
     /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
     /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
@@ -135,6 +141,36 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.Property(c => c.CodeHash).HasMaxLength(128);
             e.HasIndex(c => new { c.UserId, c.Purpose }).IsUnique();
             e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SigningKey>(e =>
+        {
+            e.HasKey(k => k.Kid);
+            e.Property(k => k.Kid).HasMaxLength(64);
+            e.Property(k => k.PoolId).HasMaxLength(55);
+            e.Property(k => k.Use).HasMaxLength(16);
+            e.HasIndex(k => new { k.PoolId, k.Use, k.Generation }).IsUnique();
+            e.HasOne<UserPool>().WithMany().HasForeignKey(k => k.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RefreshToken>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.Property(t => t.FamilyId).HasMaxLength(64);
+            e.Property(t => t.PoolId).HasMaxLength(55);
+            e.Property(t => t.ClientId).HasMaxLength(128);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => t.FamilyId);
+            e.HasIndex(t => new { t.UserId, t.Id });
+            e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuthSessionUse>(e =>
+        {
+            e.HasKey(u => u.Id);
+            e.Property(u => u.Id).HasMaxLength(64);
+            e.HasIndex(u => u.ExpiresAt);
         });
     }
 }

@@ -1,0 +1,56 @@
+using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Storage;
+using Gatehouse.Server.Users;
+
+namespace Gatehouse.Server.Auth;
+
+/// <summary>
+/// One InitiateAuth / RespondToAuthChallenge request (admin or not) as the checks see it: the flow or challenge
+/// name, the client id, the pool id of the admin operations, the AuthParameters / ChallengeResponses, the Session,
+/// and what the checks load on the way (pool, client and their settings).
+/// </summary>
+internal sealed class AuthAttempt
+{
+    private AppClient? _client;
+    private PoolSettings? _pool;
+    private UserPoolClientType? _clientSettings;
+
+    /// <summary>AuthFlow of InitiateAuth, ChallengeName of RespondToAuthChallenge.</summary>
+    public required string Name { get; init; }
+
+    public required string ClientId { get; init; }
+
+    /// <summary>Set by the admin operations (AdminInitiateAuth, AdminRespondToAuthChallenge) only.</summary>
+    public string? UserPoolId { get; init; }
+
+    public bool Admin => UserPoolId is not null;
+
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+
+    public string? Session { get; init; }
+
+    public AppClient Client => _client ?? throw new InvalidOperationException("RejectUnknownClient has not run.");
+
+    public PoolSettings Pool => _pool ?? throw new InvalidOperationException("RejectUnknownClient has not run.");
+
+    public UserPoolClientType ClientSettings =>
+        _clientSettings ?? throw new InvalidOperationException("RejectUnknownClient has not run.");
+
+    /// <summary>The client's secret in clear, when it has one.</summary>
+    public string? ClientSecret { get; private set; }
+
+    /// <summary>PreventUserExistenceErrors ENABLED: unknown users must look like wrong passwords.</summary>
+    public bool HidesUserExistence =>
+        string.Equals(ClientSettings.PreventUserExistenceErrors, "ENABLED", StringComparison.Ordinal);
+
+    public string? Parameter(string name) =>
+        Parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    public void Loaded(PoolSettings pool, AppClient client, UserPoolClientType settings, string? secret)
+    {
+        _pool = pool;
+        _client = client;
+        _clientSettings = settings;
+        ClientSecret = secret;
+    }
+}

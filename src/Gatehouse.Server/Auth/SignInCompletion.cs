@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Storage;
+using Gatehouse.Server.Tokens;
+using Gatehouse.Server.Users;
+
+namespace Gatehouse.Server.Auth;
+
+/// <summary>
+/// What follows a correct password, in this order: a disabled user is refused ("User is disabled."), an
+/// unconfirmed one gets UserNotConfirmedException, a user with a temporary password gets NEW_PASSWORD_REQUIRED
+/// (or, when the temporary password is older than the pool's TemporaryPasswordValidityDays,
+/// "Temporary password has expired and must be reset by an administrator."), everyone else gets tokens.
+/// </summary>
+internal sealed class SignInCompletion(SessionTokens tokens, AuthBlobs blobs, TimeProvider clock)
+{
+    public async Task<AuthOutcome> CompleteAsync(AuthAttempt attempt, User user, CancellationToken ct)
+    {
+        if (!user.Enabled)
+        {
+            return AwsError.NotAuthorized(AuthMessages.UserDisabled);
+        }
+
+        if (string.Equals(user.Status, UserStatuses.Unconfirmed, StringComparison.Ordinal))
+        {
+            return AwsError.UserNotConfirmed(AuthMessages.UserNotConfirmed);
+        }
+
+        if (string.Equals(user.Status, UserStatuses.ForceChangePassword, StringComparison.Ordinal))
+        {
+            var validity = TimeSpan.FromDays(attempt.Pool.PasswordPolicy.TemporaryPasswordValidityDays ?? 7);
+            return user.PasswordSetAt is { } setAt && setAt + validity <= clock.GetUtcNow()
+                ? AwsError.NotAuthorized(AuthMessages.TemporaryPasswordExpired)
+                : NewPasswordRequired(attempt, user);
+        }
+
+        return AuthOutcome.Tokens(await tokens.SignInAsync(attempt.Client, user, ct));
+    }
+
+    /// <summary>
+    /// The NEW_PASSWORD_REQUIRED challenge: the user's attributes (without sub) and the required attributes it
+    /// lacks, both as JSON in strings (protocol-notes §8), and a Session valid for AuthSessionValidity minutes.
+    /// </summary>
+    private AuthOutcome NewPasswordRequired(AuthAttempt attempt, User user)
+    {
+        var attributes = UserRecordWriter.ReadAttributes(user);
+        attributes.Remove(UserAttributeNames.Sub);
+        var required = MissingRequiredAttributes(attempt.Pool, attributes).Select(n => "userAttributes." + n).ToList();
+        var session = new AuthSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), attempt.Pool.Pool.Id,
+            attempt.ClientId, user.Username, ChallengeNames.NewPasswordRequired,
+            (clock.GetUtcNow() + SessionValidity(attempt)).ToUnixTimeMilliseconds());
+        return new AuthOutcome(
+            ChallengeName: ChallengeNames.NewPasswordRequired,
+            Session: blobs.Seal(session),
+            ChallengeParameters: new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["USER_ID_FOR_SRP"] = user.Username,
+                ["requiredAttributes"] = JsonSerializer.Serialize(required, AuthJsonContext.Default.ListString),
+                ["userAttributes"] = JsonSerializer.Serialize(attributes, AuthJsonContext.Default.DictionaryStringString),
+            });
+    }
+
+    public static TimeSpan SessionValidity(AuthAttempt attempt) =>
+        TimeSpan.FromMinutes(attempt.ClientSettings.AuthSessionValidity ?? 3);
+
+    /// <summary>Schema attributes marked Required that <paramref name="attributes"/> has no value for.</summary>
+    public static IEnumerable<string> MissingRequiredAttributes(PoolSettings pool, IReadOnlyDictionary<string, string> attributes) =>
+        pool.Schema
+            .Where(a => a.Value.Required == true && !string.Equals(a.Key, UserAttributeNames.Sub, StringComparison.Ordinal))
+            .Select(a => StandardAttributes.Names.Contains(a.Key)
+                || a.Key.StartsWith(UserAttributeNames.CustomPrefix, StringComparison.Ordinal)
+                    ? a.Key
+                    : UserAttributeNames.CustomPrefix + a.Key)
+            .Where(name => !attributes.ContainsKey(name))
+            .Order(StringComparer.Ordinal);
+}

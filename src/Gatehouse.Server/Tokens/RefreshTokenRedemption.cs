@@ -1,0 +1,82 @@
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Server.Tokens;
+
+/// <summary>
+/// Turns a refresh token into new tokens, for InitiateAuth REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken.
+/// <see cref="ResolveAsync"/> finds the token and its user (so the caller can check the client's secret against
+/// that user); <see cref="RedeemAsync"/> applies the user's state and the client's rotation: without rotation
+/// no new refresh token is returned; with rotation the token is consumed once (conditional update) and a new one
+/// of the same family returned, and a consumed token still works for the client's grace period.
+/// </summary>
+internal sealed class RefreshTokenRedemption(
+    AppDb db, RefreshTokenStore store, SessionTokens tokens, TimeProvider clock, ILogger<RefreshTokenRedemption> logger)
+{
+    public async Task<(RefreshToken? Token, User? User, AwsError? Error)> ResolveAsync(
+        AppClient client, string refreshToken, CancellationToken ct)
+    {
+        if (!RefreshTokenFormat.LooksLikeRefreshToken(refreshToken)
+            || await store.FindAsync(refreshToken, ct) is not { } token
+            || !string.Equals(token.ClientId, client.ClientId, StringComparison.Ordinal))
+        {
+            return (null, null, AwsError.NotAuthorized(TokensMessages.InvalidRefreshToken));
+        }
+
+        if (token.RevokedAt is not null || await store.IsFamilyRevokedAsync(token.FamilyId, ct))
+        {
+            return (null, null, AwsError.NotAuthorized(TokensMessages.RefreshTokenRevoked));
+        }
+
+        if (token.ExpiresAt <= clock.GetUtcNow())
+        {
+            return (null, null, AwsError.NotAuthorized(TokensMessages.RefreshTokenExpired));
+        }
+
+        return await db.Users.FirstOrDefaultAsync(u => u.Id == token.UserId, ct) is { } user
+            ? (token, user, null)
+            : (null, null, AwsError.NotAuthorized(TokensMessages.InvalidRefreshToken));
+    }
+
+    /// <summary>
+    /// New tokens for a resolved token; <paramref name="reuseError"/> is what a rotated-out token past its grace
+    /// period gets (it differs per operation).
+    /// </summary>
+    public async Task<AwsResult> RedeemAsync(
+        AppClient client, RefreshToken token, User user, AwsError reuseError, CancellationToken ct)
+    {
+        if (!user.Enabled)
+        {
+            return AwsError.NotAuthorized(TokensMessages.UserDisabled);
+        }
+
+        var rotation = RefreshTokenRotation.Read(client);
+        if (!rotation.Enabled)
+        {
+            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: false, ct));
+        }
+
+        var now = clock.GetUtcNow();
+        if (token.RotatedAt is null && await store.TryRotateAsync(token.Id, now, ct))
+        {
+            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: true, ct));
+        }
+
+        // Someone used it first: only a retry within the grace period still gets tokens.
+        var rotatedAt = token.RotatedAt
+            ?? await db.RefreshTokens.AsNoTracking().Where(t => t.Id == token.Id)
+                .Select(t => t.RotatedAt).FirstOrDefaultAsync(ct);
+        if (rotatedAt is { } at && now < at + rotation.GracePeriod)
+        {
+            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: true, ct));
+        }
+
+        Log.RefreshTokenReused(logger, client.PoolId, client.ClientId);
+        return reuseError;
+    }
+
+    /// <summary>The AuthenticationResult of a successful redemption, for the operations that wrap it.</summary>
+    public static AuthenticationResultType? ResultOf(AwsResult result) => result.Body as AuthenticationResultType;
+}

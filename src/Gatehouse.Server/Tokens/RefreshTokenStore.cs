@@ -1,0 +1,64 @@
+using Gatehouse.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Server.Tokens;
+
+/// <summary>
+/// Issues, finds, rotates and revokes refresh tokens (format in <see cref="RefreshTokenFormat"/>, row in
+/// <see cref="RefreshToken"/>). Rotation and revocation are conditional updates in the store, so parallel
+/// requests on any node see one winner.
+/// </summary>
+internal sealed class RefreshTokenStore(AppDb db)
+{
+    /// <summary>Stores a new token of <paramref name="familyId"/> and returns its text (shown once, never stored).</summary>
+    public async Task<string> IssueAsync(
+        string poolId, string clientId, long userId, string familyId, DateTimeOffset authTime,
+        DateTimeOffset now, TimeSpan validity, CancellationToken ct)
+    {
+        var token = RefreshTokenFormat.New();
+        db.RefreshTokens.Add(new RefreshToken
+        {
+            TokenHash = RefreshTokenFormat.Hash(token),
+            FamilyId = familyId,
+            PoolId = poolId,
+            ClientId = clientId,
+            UserId = userId,
+            AuthTime = authTime,
+            CreatedAt = now,
+            ExpiresAt = now + validity,
+        });
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    public Task<RefreshToken?> FindAsync(string token, CancellationToken ct)
+    {
+        var hash = RefreshTokenFormat.Hash(token);
+        return db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+    }
+
+    /// <summary>
+    /// Marks a token used by rotation; true for exactly one caller. The caller decides whether a token rotated by
+    /// someone else is still inside its grace period.
+    /// </summary>
+    public async Task<bool> TryRotateAsync(long id, DateTimeOffset now, CancellationToken ct) =>
+        await db.RefreshTokens.Where(t => t.Id == id && t.RotatedAt == null && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RotatedAt, now), ct) == 1;
+
+    /// <summary>Whether the family is revoked; a family with no rows (user deleted) counts as revoked.</summary>
+    public async Task<bool> IsFamilyRevokedAsync(string familyId, CancellationToken ct)
+    {
+        var rows = await db.RefreshTokens.AsNoTracking().Where(t => t.FamilyId == familyId)
+            .Select(t => t.RevokedAt).ToListAsync(ct);
+        return rows.Count == 0 || rows.Any(r => r is not null);
+    }
+
+    public Task<int> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken ct) =>
+        db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+
+    /// <summary>Global sign-out: every family of the user, and with them every access token they issued.</summary>
+    public Task<int> RevokeUserAsync(long userId, DateTimeOffset now, CancellationToken ct) =>
+        db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+}

@@ -1,0 +1,77 @@
+using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
+using Gatehouse.Server.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gatehouse.Server.Tokens;
+
+/// <summary>
+/// Mints the tokens of a session (<c>AuthenticationResult</c>): an ID token and an access token signed with the
+/// pool's two keys, and, for a new sign-in or a rotation, a refresh token of the session's family.
+/// </summary>
+internal sealed class SessionTokens(
+    AppDb db, SigningKeyStore keys, RefreshTokenStore refreshTokens, PoolIssuer issuer, TimeProvider clock)
+{
+    /// <summary>Tokens of a new sign-in: a new family, <c>auth_time</c> = now, and a refresh token.</summary>
+    public async Task<AuthenticationResultType> SignInAsync(AppClient client, User user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var settings = UserPoolSettings.ReadClient(client);
+        var family = Guid.NewGuid().ToString();
+        var refresh = await refreshTokens.IssueAsync(client.PoolId, client.ClientId, user.Id, family, now, now,
+            AppClientTokenValidity.RefreshToken(settings), ct);
+        return await MintAsync(client, settings, user, family, now, now, refresh, ct);
+    }
+
+    /// <summary>
+    /// Tokens from a refresh token: same family and <c>auth_time</c>; a new refresh token only when
+    /// <paramref name="rotate"/> (the client rotates refresh tokens).
+    /// </summary>
+    public async Task<AuthenticationResultType> RefreshAsync(
+        AppClient client, User user, RefreshToken used, bool rotate, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var settings = UserPoolSettings.ReadClient(client);
+        var refresh = rotate
+            ? await refreshTokens.IssueAsync(client.PoolId, client.ClientId, user.Id, used.FamilyId, used.AuthTime, now,
+                AppClientTokenValidity.RefreshToken(settings), ct)
+            : null;
+        return await MintAsync(client, settings, user, used.FamilyId, used.AuthTime, now, refresh, ct);
+    }
+
+    private async Task<AuthenticationResultType> MintAsync(
+        AppClient client, UserPoolClientType settings, User user, string family, DateTimeOffset authTime,
+        DateTimeOffset now, string? refresh, CancellationToken ct)
+    {
+        var subject = new TokenSubject(user.Sub, user.Username, UserRecordWriter.ReadAttributes(user),
+            await GroupsAsync(user, ct));
+        var grant = new TokenGrant(issuer.For(client.PoolId), client.ClientId, authTime, now, family,
+            Guid.NewGuid().ToString());
+        var accessValidity = AppClientTokenValidity.AccessToken(settings);
+        var idPayload = TokenClaimSets.IdToken(subject, grant, AppClientTokenValidity.IdToken(settings),
+            settings.ReadAttributes, Guid.NewGuid().ToString());
+        var accessPayload = TokenClaimSets.AccessToken(subject, grant, accessValidity, Guid.NewGuid().ToString());
+        return new AuthenticationResultType
+        {
+            AccessToken = JwtIssuer.Sign(accessPayload,
+                await keys.SigningCredentialsAsync(client.PoolId, SigningKeyUses.Access, ct)),
+            ExpiresIn = (int)accessValidity.TotalSeconds,
+            TokenType = "Bearer",
+            RefreshToken = refresh,
+            IdToken = JwtIssuer.Sign(idPayload, await keys.SigningCredentialsAsync(client.PoolId, SigningKeyUses.Id, ct)),
+        };
+    }
+
+    /// <summary>The user's groups, lowest precedence first (groups without one last), then by name.</summary>
+    private async Task<List<string>> GroupsAsync(User user, CancellationToken ct)
+    {
+        var groups = await (
+            from m in db.GroupMemberships.AsNoTracking()
+            join g in db.Groups.AsNoTracking() on new { m.PoolId, m.GroupName } equals new { g.PoolId, g.GroupName }
+            where m.UserId == user.Id
+            select new { g.GroupName, g.Precedence }).ToListAsync(ct);
+        return [.. groups.OrderBy(g => g.Precedence ?? int.MaxValue).ThenBy(g => g.GroupName, StringComparer.Ordinal)
+            .Select(g => g.GroupName)];
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Gatehouse.TestKit;
+
+/// <summary>
+/// The client half of Cognito's SRP (protocol-notes §11), written from the notes independently of the server's
+/// SrpMath, to drive USER_SRP_AUTH end to end: <see cref="SrpA"/> for InitiateAuth, then
+/// <see cref="Answer"/> builds PASSWORD_CLAIM_SIGNATURE and TIMESTAMP for the PASSWORD_VERIFIER challenge.
+/// </summary>
+public sealed class SrpTestClient
+{
+    private static readonly BigInteger N = Hex(
+        "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD" +
+        "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED" +
+        "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F" +
+        "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B" +
+        "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510" +
+        "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7" +
+        "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C" +
+        "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF");
+
+    private static readonly BigInteger G = 2;
+    private static readonly BigInteger K = Int(SHA256.HashData([.. Pad(N), .. Pad(G)]));
+    private readonly string _poolName;
+    private readonly BigInteger _a;
+    private readonly BigInteger _bigA;
+
+    public SrpTestClient(string userPoolId)
+    {
+        _poolName = userPoolId[(userPoolId.IndexOf('_', StringComparison.Ordinal) + 1)..];
+        _a = Int(RandomNumberGenerator.GetBytes(32));
+        _bigA = BigInteger.ModPow(G, _a, N);
+    }
+
+    /// <summary>A as the JS clients send it: <c>toString(16)</c>, unpadded.</summary>
+    public string SrpA => Convert.ToHexStringLower(_bigA.ToByteArray(isUnsigned: true, isBigEndian: true)).TrimStart('0');
+
+    public (string Signature, string Timestamp) Answer(
+        string userIdForSrp, string password, string saltHex, string srpBHex, string secretBlock, DateTimeOffset now,
+        string? timestampText = null)
+    {
+        var bigB = Hex(srpBHex);
+        var u = Int(SHA256.HashData([.. Pad(_bigA), .. Pad(bigB)]));
+        var inner = SHA256.HashData(Encoding.UTF8.GetBytes(_poolName + userIdForSrp + ":" + password));
+        var x = Int(SHA256.HashData([.. Pad(Hex(saltHex)), .. inner]));
+        var baseValue = ((bigB - (K * BigInteger.ModPow(G, x, N))) % N + N) % N;
+        var s = BigInteger.ModPow(baseValue, _a + (u * x), N);
+        var prk = HMACSHA256.HashData(Pad(u), Pad(s));
+        var key = HMACSHA256.HashData(prk, Encoding.UTF8.GetBytes("Caldera Derived Key\u0001"))[..16];
+        var timestamp = timestampText
+            ?? now.UtcDateTime.ToString("ddd MMM d HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);
+        byte[] message =
+        [
+            .. Encoding.UTF8.GetBytes(_poolName + userIdForSrp), .. Convert.FromBase64String(secretBlock),
+            .. Encoding.UTF8.GetBytes(timestamp),
+        ];
+        return (Convert.ToBase64String(HMACSHA256.HashData(key, message)), timestamp);
+    }
+
+    private static BigInteger Hex(string hex) =>
+        BigInteger.Parse("0" + hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+
+    private static BigInteger Int(byte[] bytes) => new(bytes, isUnsigned: true, isBigEndian: true);
+
+    private static byte[] Pad(BigInteger value)
+    {
+        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+        return bytes.Length > 0 && bytes[0] >= 0x80 ? [0, .. bytes] : bytes;
+    }
+}
