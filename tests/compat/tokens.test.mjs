@@ -35,6 +35,7 @@ import {
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { JwtInvalidAudienceError } from 'aws-jwt-verify/error';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import {
@@ -534,7 +535,7 @@ test('tokens verify with aws-jwt-verify JwtRsaVerifier ({issuer, audience, jwksU
   await assert.rejects(accessVerifier.verify(tokens.IdToken), /not an access token/);
 
   const wrongAudience = JwtRsaVerifier.create({ issuer, audience: 'someoneelse', jwksUri }, { jwksCache });
-  await assert.rejects(wrongAudience.verify(tokens.IdToken), { name: 'JwtInvalidAudienceError' });
+  await assert.rejects(wrongAudience.verify(tokens.IdToken), JwtInvalidAudienceError);
 });
 
 test('claims of the ID and access tokens (protocol-notes §9)', async () => {
