@@ -101,9 +101,10 @@ function createDatabase(baseConnectionString) {
 
 /**
  * Starts a server on a free port with a fresh data directory (and a fresh PostgreSQL database when
- * GATEHOUSE_TEST_POSTGRES is set) and waits until /health/ready answers 200.
+ * GATEHOUSE_TEST_POSTGRES is set) and waits until /health/ready answers 200. `options.env` adds environment
+ * variables (configuration such as `Gatehouse__Tokens__IssuerTemplate`).
  */
-export async function startServer() {
+export async function startServer(options = {}) {
   const dll = serverDll();
   if (!existsSync(dll)) {
     throw new Error(`${dll} does not exist: build it with 'dotnet build src/Gatehouse.Server -c Release'`);
@@ -123,6 +124,7 @@ export async function startServer() {
     GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN_KEY.secretAccessKey,
     GATEHOUSE_MASTER_KEY: randomBytes(32).toString('base64'),
     GATEHOUSE_POSTGRES: database ? database.connection : '',
+    ...options.env,
   };
   delete env.GATEHOUSE_TEST_POSTGRES;
 
@@ -210,11 +212,12 @@ export async function startServer() {
 /**
  * Registers before/after hooks that start one server for the current test file and stop it at the end.
  * The returned object forwards to the running server: `endpoint`, `client()`, `outbox(destination)`.
+ * `options` is passed to startServer.
  */
-export function useServer() {
+export function useServer(options = {}) {
   let running = null;
   before(async () => {
-    running = await startServer();
+    running = await startServer(options);
   }, { timeout: READY_TIMEOUT_MS + 30_000 });
   after(async () => {
     await running?.stop();
@@ -275,14 +278,18 @@ export async function expectAwsError(promise, name, status = defaultStatus(name)
 // response: {"__type":"ResourceNotFoundException",...}"). Errors not listed here are not checked for a status.
 const STATUS = new Map([
   ['AliasExistsException', 400],
+  ['CodeMismatchException', 400],
+  ['ExpiredCodeException', 400],
   ['GroupExistsException', 400],
   ['InvalidParameterException', 400],
   ['InvalidPasswordException', 400],
   ['LimitExceededException', 400],
   ['NotAuthorizedException', 400],
+  ['PasswordResetRequiredException', 400],
   ['ResourceNotFoundException', 400],
   ['UnsupportedOperationException', 400],
   ['UnsupportedUserStateException', 400],
+  ['UserNotConfirmedException', 400],
   ['UserNotFoundException', 400],
   ['UsernameExistsException', 400],
 ]);
