@@ -421,6 +421,23 @@ test('AdminResetUserPassword of an unknown user → UserNotFoundException', asyn
     'ResourceNotFoundException');
 });
 
+test('AdminConfirmSignUp confirms a user who signed up', async () => {
+  const cognito = server.client();
+  const pool = await createPool(cognito);
+  const client = await createClient(cognito, pool.Id);
+  const username = unique('signup');
+  const signUp = await cognito.send(new SignUpCommand({
+    ClientId: client.ClientId, Username: username, Password: GOOD_PASSWORD,
+    UserAttributes: [{ Name: 'email', Value: uniqueEmail('signup') }],
+  }));
+  assert.equal(signUp.UserConfirmed, false);
+  assert.equal((await getUser(cognito, pool.Id, username)).UserStatus, 'UNCONFIRMED');
+
+  const response = await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.Id, Username: username }));
+  assert.equal(response.$metadata.httpStatusCode, 200);
+  assert.equal((await getUser(cognito, pool.Id, username)).UserStatus, 'CONFIRMED');
+});
+
 test('AdminConfirmSignUp of a user who is not UNCONFIRMED → NotAuthorizedException', async () => {
   // Observed: "User cannot be confirmed. Current status is CONFIRMED".
   const cognito = server.client();
