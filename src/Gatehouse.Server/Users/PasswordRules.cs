@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.UserPools;
 
 namespace Gatehouse.Server.Users;
 
@@ -16,15 +17,7 @@ internal static class PasswordRules
     private const string Digits = "23456789";
 
     /// <summary>Cognito's policy when a pool has none: 8 characters and every character class.</summary>
-    public static PasswordPolicyType DefaultPolicy { get; } = new()
-    {
-        MinimumLength = 8,
-        RequireUppercase = true,
-        RequireLowercase = true,
-        RequireNumbers = true,
-        RequireSymbols = true,
-        TemporaryPasswordValidityDays = 7,
-    };
+    public static PasswordPolicyType DefaultPolicy => UserPoolConfig.DefaultPasswordPolicy;
 
     /// <summary>The first rule the password breaks, as Cognito words it, or null when it conforms.</summary>
     public static string? Violation(PasswordPolicyType policy, string password)
