@@ -29,14 +29,14 @@ internal sealed record SignedInUser(
         var response = await api.PasswordAuthAsync(clientId, username, password);
         Assert.Null(response.ErrorType);
         var result = response["AuthenticationResult"]!;
-        return (result["AccessToken"]!.GetValue<string>(), result["RefreshToken"]!.GetValue<string>());
+        return (result[nameof(AccessToken)]!.GetValue<string>(), result[nameof(RefreshToken)]!.GetValue<string>());
     }
 
     /// <summary>An unsigned call with this user's access token added to <paramref name="body"/>.</summary>
     public Task<AwsResponse> CallAsync(string operation, JsonObject? body = null, string? accessToken = null)
     {
         body ??= [];
-        body["AccessToken"] = accessToken ?? AccessToken;
+        body[nameof(AccessToken)] = accessToken ?? AccessToken;
         return Api.SendAsync(operation, body.ToJsonString(), sign: false);
     }
 
