@@ -8,7 +8,7 @@ namespace Gatehouse.Server.Users;
 /// <summary>
 /// DeleteUserAttributes: the caller (by access token) removes some of its attributes. The token's app client must
 /// be allowed to write them (WriteAttributes; NotAuthorizedException otherwise); required and immutable attributes
-/// and <c>sub</c> are refused as in AdminDeleteUserAttributes (<see cref="UserAttributeEdits.Delete"/>).
+/// and <c>sub</c> are refused as in AdminDeleteUserAttributes (<see cref="UserAttributeEdits.Delete"/>). A deleted attribute's value waiting for verification goes too.
 /// </summary>
 internal sealed class DeleteUserAttributes(AppDb db, AccessTokenAuthenticator authenticator, TimeProvider clock)
     : IAwsHandler<DeleteUserAttributesRequest>
@@ -40,6 +40,13 @@ internal sealed class DeleteUserAttributes(AppDb db, AccessTokenAuthenticator au
             return deleteError;
         }
 
+        var pending = PendingAttributeValues.Read(user);
+        foreach (var name in names)
+        {
+            pending.Remove(name);
+        }
+
+        PendingAttributeValues.Write(user, pending);
         UserRecordWriter.Write(user, client.Pool, attributes, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return AwsResult.Empty;

@@ -6,7 +6,7 @@ namespace Gatehouse.Server.Users;
 
 /// <summary>
 /// GetUserAttributeVerificationCode: the caller (by access token) asks for a code that verifies its email or
-/// phone_number, sent to that attribute's current value with the pool's verification message; the response names
+/// phone_number, sent to that attribute's value waiting for verification, if any (AttributesRequireVerificationBeforeUpdate), or else its current value with the pool's verification message; the response names
 /// the masked destination. A new code replaces the previous one. ClientMetadata feeds Lambda triggers, which this
 /// server does not run.
 /// </summary>
@@ -30,7 +30,8 @@ internal sealed class GetUserAttributeVerificationCode(
         }
 
         var attributes = UserRecordWriter.ReadAttributes(caller.User);
-        if (!attributes.TryGetValue(name, out var value))
+        if (!PendingAttributeValues.Read(caller.User).TryGetValue(name, out var value)
+            && !attributes.TryGetValue(name, out value))
         {
             return AwsError.InvalidParameter(SelfServiceMessages.NoAttributeValue(name));
         }

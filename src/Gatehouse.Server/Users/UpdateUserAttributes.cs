@@ -12,7 +12,9 @@ namespace Gatehouse.Server.Users;
 /// schema, mutability and format rules are AdminUpdateUserAttributes' (<see cref="UserAttributeEdits"/>). A
 /// changed email or phone_number becomes unverified, any code sent for its old value stops working, and, when the
 /// pool verifies that attribute automatically (AutoVerifiedAttributes), a VERIFY_ATTRIBUTE code is sent to the new
-/// value and listed in CodeDeliveryDetailsList. ClientMetadata feeds Lambda triggers, which this server does not run.
+/// value and listed in CodeDeliveryDetailsList. In a pool whose UserAttributeUpdateSettings list the attribute in
+/// AttributesRequireVerificationBeforeUpdate, a replaced email/phone_number keeps its old value (and verified flag)
+/// and the new one waits in <see cref="User.PendingAttributes"/> until VerifyUserAttribute confirms it. ClientMetadata feeds Lambda triggers, which this server does not run.
 /// </summary>
 internal sealed class UpdateUserAttributes(
     AppDb db, AccessTokenAuthenticator authenticator, AttributeVerification verification, TimeProvider clock)
@@ -49,6 +51,7 @@ internal sealed class UpdateUserAttributes(
             return editError;
         }
 
+        var deferred = Defer(settings, request.UserAttributes, user, before, attributes);
         var now = clock.GetUtcNow();
         if (await AliasConflicts.ResolveAsync(db, settings, AliasKeys.From(settings, attributes), user.Id,
                 force: false, now, ct) is { } aliasError)
@@ -68,7 +71,14 @@ internal sealed class UpdateUserAttributes(
         }
 
         var deliveries = new List<CodeDeliveryDetailsType>();
-        foreach (var name in Verifiable.Where(n => Changed(before, attributes, n)))
+        var pending = PendingAttributeValues.Read(user);
+        foreach (var name in deferred)
+        {
+            // The new value waits in PendingAttributes; the code goes to it, replacing any earlier code.
+            deliveries.Add(await verification.SendCodeAsync(settings, user, name, pending[name], ct));
+        }
+
+        foreach (var name in Verifiable.Where(n => !deferred.Contains(n) && Changed(before, attributes, n)))
         {
             if (attributes.TryGetValue(name, out var value) && !IsVerified(attributes, name) && AutoVerified(settings, name))
             {
@@ -86,6 +96,53 @@ internal sealed class UpdateUserAttributes(
         {
             CodeDeliveryDetailsList = deliveries.Count > 0 ? deliveries : null,
         });
+    }
+
+    /// <summary>
+    /// AttributesRequireVerificationBeforeUpdate: a new value for a listed (and auto-verified) email/phone_number
+    /// that replaces an existing one moves to the user's pending values, and the current value and its verified flag
+    /// stay. A request that sets the attribute to its current value, deletes it, or changes it without deferral
+    /// drops the pending value. Returns the deferred attribute names.
+    /// </summary>
+    private static List<string> Defer(PoolSettings settings, IReadOnlyList<AttributeType> edits, User user,
+        Dictionary<string, string> before, Dictionary<string, string> attributes)
+    {
+        var pending = PendingAttributeValues.Read(user);
+        var deferred = new List<string>();
+        foreach (var name in Verifiable.Where(n => edits.Any(e => string.Equals(e.Name, n, StringComparison.Ordinal))))
+        {
+            // VerifiedFlagOf is non-null for the verifiable attributes.
+            var flag = UserAttributeEdits.VerifiedFlagOf(name)!;
+            if (Changed(before, attributes, name) && before.TryGetValue(name, out var current)
+                && attributes.TryGetValue(name, out var wanted)
+                && PendingAttributeValues.RequiresVerificationFirst(settings, name) && AutoVerified(settings, name)
+                && !edits.Any(e => string.Equals(e.Name, flag, StringComparison.Ordinal)))
+            {
+                pending[name] = wanted;
+                attributes[name] = current;
+                Restore(before, attributes, flag);
+                deferred.Add(name);
+            }
+            else
+            {
+                pending.Remove(name);
+            }
+        }
+
+        PendingAttributeValues.Write(user, pending);
+        return deferred;
+    }
+
+    private static void Restore(Dictionary<string, string> before, Dictionary<string, string> attributes, string name)
+    {
+        if (before.TryGetValue(name, out var old))
+        {
+            attributes[name] = old;
+        }
+        else
+        {
+            attributes.Remove(name);
+        }
     }
 
     private static bool Changed(Dictionary<string, string> before, Dictionary<string, string> after, string name) =>

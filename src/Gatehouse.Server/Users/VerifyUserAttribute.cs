@@ -9,7 +9,7 @@ namespace Gatehouse.Server.Users;
 /// <summary>
 /// VerifyUserAttribute: the caller (by access token) presents the code sent to its email or phone_number. The code
 /// is checked (attempts counted, expiry, mismatch: <see cref="VerificationCodes"/>), then <c>&lt;attr&gt;_verified</c>
-/// becomes true and the code is consumed in the same transaction, so it verifies exactly once. A verified email or
+/// becomes true (a new value waiting in <see cref="User.PendingAttributes"/> takes effect first) and the code is consumed in the same transaction, so it verifies exactly once. A verified email or
 /// phone that is a sign-in alias of the pool must be unique: held by another user → AliasExistsException.
 /// </summary>
 internal sealed class VerifyUserAttribute(
@@ -36,7 +36,8 @@ internal sealed class VerifyUserAttribute(
 
         var user = caller.User;
         var attributes = UserRecordWriter.ReadAttributes(user);
-        if (!attributes.ContainsKey(name))
+        var pending = PendingAttributeValues.Read(user);
+        if (!attributes.ContainsKey(name) && !pending.ContainsKey(name))
         {
             return AwsError.InvalidParameter(SelfServiceMessages.NoAttributeValue(name));
         }
@@ -45,6 +46,13 @@ internal sealed class VerifyUserAttribute(
         if (check.Code is not { } code)
         {
             return check.Error ?? AwsError.CodeMismatch(SelfServiceMessages.CodeMismatch);
+        }
+
+        if (pending.Remove(name, out var newValue))
+        {
+            // The code was sent to the value waiting for verification, which now takes effect.
+            attributes[name] = newValue;
+            PendingAttributeValues.Write(user, pending);
         }
 
         // CheckVerifiable admitted only email and phone_number, which have a verified flag.
