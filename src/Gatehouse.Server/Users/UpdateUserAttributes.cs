@@ -51,6 +51,7 @@ internal sealed class UpdateUserAttributes(
             return editError;
         }
 
+        var pendingBefore = PendingAttributeValues.Read(user);
         var deferred = Defer(settings, request.UserAttributes, user, before, attributes);
         var now = clock.GetUtcNow();
         if (await AliasConflicts.ResolveAsync(db, settings, AliasKeys.From(settings, attributes), user.Id,
@@ -90,6 +91,14 @@ internal sealed class UpdateUserAttributes(
                 var purpose = CodePurposes.VerifyAttribute(name);
                 await db.VerificationCodes.Where(c => c.UserId == user.Id && c.Purpose == purpose).ExecuteDeleteAsync(ct);
             }
+        }
+
+        foreach (var name in pendingBefore.Keys.Where(n => !deferred.Contains(n) && !Changed(before, attributes, n)
+                     && !PendingAttributeValues.Read(user).ContainsKey(n)))
+        {
+            // A dropped pending value: the code sent to it must not verify the current value.
+            var purpose = CodePurposes.VerifyAttribute(name);
+            await db.VerificationCodes.Where(c => c.UserId == user.Id && c.Purpose == purpose).ExecuteDeleteAsync(ct);
         }
 
         return AwsResult.Ok(new UpdateUserAttributesResponse
