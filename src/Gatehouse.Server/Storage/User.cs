@@ -55,6 +55,14 @@ internal sealed class User
 
     public DateTimeOffset? PasswordSetAt { get; set; }
 
+    /// <summary>
+    /// New email/phone_number values waiting for verification (pools whose UserAttributeUpdateSettings list them in
+    /// AttributesRequireVerificationBeforeUpdate): a JSON object of attribute name to value, format v1, written by
+    /// <c>Users/PendingAttributeValues</c>; null when nothing waits. The current values in <see cref="Attributes"/>
+    /// stay in effect until the new one is verified.
+    /// </summary>
+    public string? PendingAttributes { get; set; }
+
     // Lockout, shared by every node and sign-in path.
     public int FailedSignIns { get; set; }
 

@@ -24,43 +24,13 @@ internal sealed class AdminDeleteUserAttributes(AppDb db, TimeProvider clock)
         }
 
         var attributes = UserRecordWriter.ReadAttributes(user);
-        foreach (var name in request.UserAttributeNames)
+        if (UserAttributeEdits.Delete(settings, attributes, request.UserAttributeNames) is { } error)
         {
-            if (CheckDeletable(settings, name) is { } error)
-            {
-                return error;
-            }
-
-            attributes.Remove(name);
-            if (string.Equals(name, UserAttributeNames.Email, StringComparison.Ordinal))
-            {
-                attributes.Remove(UserAttributeNames.EmailVerified);
-            }
-            else if (string.Equals(name, UserAttributeNames.PhoneNumber, StringComparison.Ordinal))
-            {
-                attributes.Remove(UserAttributeNames.PhoneNumberVerified);
-            }
+            return error;
         }
 
         UserRecordWriter.Write(user, settings, attributes, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return AwsResult.Empty;
-    }
-
-    private static AwsError? CheckDeletable(PoolSettings settings, string name)
-    {
-        if (UserAttributeRules.Find(settings, name) is not { } schema)
-        {
-            return AwsError.InvalidParameter(UserMessages.UnknownAttribute(name));
-        }
-
-        if (schema.Required == true)
-        {
-            return AwsError.InvalidParameter(UserMessages.CannotDeleteRequired(name));
-        }
-
-        return schema.Mutable == false || string.Equals(name, UserAttributeNames.Sub, StringComparison.Ordinal)
-            ? AwsError.InvalidParameter(UserMessages.CannotModify(name))
-            : null;
     }
 }

@@ -27,4 +27,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 8004, Level = LogLevel.Information,
         Message = "Password of user {Sub} in pool {PoolId} reset with a code")]
     public static partial void PasswordResetWithCode(ILogger logger, string poolId, string sub);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Information,
+        Message = "User {Sub} in pool {PoolId} changed its password")]
+    public static partial void PasswordChanged(ILogger logger, string poolId, string sub);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Information,
+        Message = "User {Sub} in pool {PoolId} verified its {AttributeName}")]
+    public static partial void AttributeVerified(ILogger logger, string poolId, string sub, string attributeName);
+
+    [LoggerMessage(EventId = 8007, Level = LogLevel.Information, Message = "User {Sub} deleted itself from pool {PoolId}")]
+    public static partial void UserDeletedItself(ILogger logger, string poolId, string sub);
 }

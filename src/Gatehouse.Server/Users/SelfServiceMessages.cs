@@ -2,7 +2,7 @@ namespace Gatehouse.Server.Users;
 
 /// <summary>
 /// Error messages of the self-service operations (SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword,
-/// ConfirmForgotPassword), worded as Cognito answers them in responses quoted in public issue threads and AWS
+/// ConfirmForgotPassword, and the access-token operations ChangePassword, UpdateUserAttributes, ...), worded as Cognito answers them in responses quoted in public issue threads and AWS
 /// knowledge-center articles.
 /// </summary>
 internal static class SelfServiceMessages
@@ -17,6 +17,13 @@ internal static class SelfServiceMessages
     public const string AlreadyConfirmed = "User is already confirmed.";
     public const string AutoVerificationOff = "Auto verification not turned on.";
     public const string UserDisabled = "User is disabled.";
+    public const string IncorrectPreviousPassword = "Incorrect username or password.";
+    public const string PreviousPasswordRequired = "PreviousPassword is required: the user has a password.";
+
+    public static string NotVerifiable(string name) =>
+        $"Invalid attribute name: {name}. Only email and phone_number can be verified.";
+
+    public static string NoAttributeValue(string name) => $"The user has no {name} to verify.";
 
     public static string SecretHashMissing(string clientId) =>
         $"Client {clientId} is configured with secret but SECRET_HASH was not received";

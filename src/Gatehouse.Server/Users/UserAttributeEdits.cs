@@ -54,6 +54,37 @@ internal static class UserAttributeEdits
         return null;
     }
 
+    /// <summary>
+    /// Removes attributes; required and immutable ones (and <c>sub</c>) stay, and the first such name refuses the
+    /// whole request. Removing email or phone_number also removes its verified flag, and with it the alias.
+    /// </summary>
+    public static AwsError? Delete(PoolSettings settings, Dictionary<string, string> attributes, IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (CheckDeletable(settings, name) is { } error)
+            {
+                return error;
+            }
+
+            attributes.Remove(name);
+            if (VerifiedFlagOf(name) is { } verifiedName)
+            {
+                attributes.Remove(verifiedName);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>*_verified</c> flag of email and phone_number; null for other attributes.</summary>
+    public static string? VerifiedFlagOf(string name) => name switch
+    {
+        UserAttributeNames.Email => UserAttributeNames.EmailVerified,
+        UserAttributeNames.PhoneNumber => UserAttributeNames.PhoneNumberVerified,
+        _ => null,
+    };
+
     /// <summary><c>email_verified</c>/<c>phone_number_verified</c> = true needs the attribute it verifies.</summary>
     public static AwsError? CheckVerifiedNeedsValue(IReadOnlyDictionary<string, string> attributes)
     {
@@ -89,12 +120,7 @@ internal static class UserAttributeEdits
     private static void Unverify(
         Dictionary<string, string> attributes, IReadOnlyList<AttributeType> edits, string name, string value)
     {
-        var verifiedName = name switch
-        {
-            UserAttributeNames.Email => UserAttributeNames.EmailVerified,
-            UserAttributeNames.PhoneNumber => UserAttributeNames.PhoneNumberVerified,
-            _ => null,
-        };
+        var verifiedName = VerifiedFlagOf(name);
         if (verifiedName is null
             || (attributes.TryGetValue(name, out var old) && string.Equals(old, value, StringComparison.Ordinal))
             || edits.Any(e => string.Equals(e.Name, verifiedName, StringComparison.Ordinal)))
@@ -103,6 +129,23 @@ internal static class UserAttributeEdits
         }
 
         attributes[verifiedName] = "false";
+    }
+
+    private static AwsError? CheckDeletable(PoolSettings settings, string name)
+    {
+        if (UserAttributeRules.Find(settings, name) is not { } schema)
+        {
+            return AwsError.InvalidParameter(UserMessages.UnknownAttribute(name));
+        }
+
+        if (schema.Required == true)
+        {
+            return AwsError.InvalidParameter(UserMessages.CannotDeleteRequired(name));
+        }
+
+        return schema.Mutable == false || string.Equals(name, UserAttributeNames.Sub, StringComparison.Ordinal)
+            ? AwsError.InvalidParameter(UserMessages.CannotModify(name))
+            : null;
     }
 
     private static bool IsTrue(IReadOnlyDictionary<string, string> attributes, string name) =>

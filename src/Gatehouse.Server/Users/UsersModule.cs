@@ -11,6 +11,7 @@ internal static class UsersModule
         services.AddSingleton<InvitationSender>();
         services.AddSingleton<CodeSender>();
         services.AddScoped<VerificationCodes>();
+        services.AddScoped<AttributeVerification>();
         services.AddAwsOperation<AdminCreateUserRequest, AdminCreateUser>("AdminCreateUser");
         services.AddAwsOperation<AdminGetUserRequest, AdminGetUser>("AdminGetUser");
         services.AddAwsOperation<AdminDeleteUserRequest, AdminDeleteUser>("AdminDeleteUser");
@@ -27,6 +28,13 @@ internal static class UsersModule
         services.AddAwsOperation<ResendConfirmationCodeRequest, ResendConfirmationCode>("ResendConfirmationCode");
         services.AddAwsOperation<ForgotPasswordRequest, ForgotPassword>("ForgotPassword");
         services.AddAwsOperation<ConfirmForgotPasswordRequest, ConfirmForgotPassword>("ConfirmForgotPassword");
+        services.AddAwsOperation<ChangePasswordRequest, ChangePassword>("ChangePassword");
+        services.AddAwsOperation<UpdateUserAttributesRequest, UpdateUserAttributes>("UpdateUserAttributes");
+        services.AddAwsOperation<DeleteUserAttributesRequest, DeleteUserAttributes>("DeleteUserAttributes");
+        services.AddAwsOperation<GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificationCode>(
+            "GetUserAttributeVerificationCode");
+        services.AddAwsOperation<VerifyUserAttributeRequest, VerifyUserAttribute>("VerifyUserAttribute");
+        services.AddAwsOperation<DeleteUserRequest, DeleteUser>("DeleteUser");
         return services;
     }
 }

@@ -349,6 +349,9 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.Property<string>("PasswordVerifierProtected")
                         .HasColumnType("text");
 
+                    b.Property<string>("PendingAttributes")
+                        .HasColumnType("text");
+
                     b.Property<string>("PhoneAliasKey")
                         .HasColumnType("text");
 

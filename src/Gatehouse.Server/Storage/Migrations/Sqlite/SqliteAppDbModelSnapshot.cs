@@ -332,6 +332,9 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.Property<string>("PasswordVerifierProtected")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingAttributes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneAliasKey")
                         .HasColumnType("TEXT");
 
