@@ -33,7 +33,10 @@ public sealed class DeleteUserAttributesTests(GatehouseFactory factory) : IClass
         {
             ["Schema"] = new JsonArray(new JsonObject
             {
-                ["Name"] = "email", ["AttributeDataType"] = "String", ["Required"] = true, ["Mutable"] = true,
+                ["Name"] = "email",
+                ["AttributeDataType"] = "String",
+                ["Required"] = true,
+                ["Mutable"] = true,
             }),
         };
         var user = await SignedInUser.CreateAsync(_api, pool, extraAttributes: ("given_name", "Ada"));

@@ -117,7 +117,9 @@ public sealed class UpdateUserAttributesTests(GatehouseFactory factory) : IClass
         {
             ["Schema"] = new JsonArray(new JsonObject
             {
-                ["Name"] = "team", ["AttributeDataType"] = "String", ["Mutable"] = false,
+                ["Name"] = "team",
+                ["AttributeDataType"] = "String",
+                ["Mutable"] = false,
             }),
         };
         var user = await SignedInUser.CreateAsync(_api, pool);

@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Gatehouse.Server.Storage.Migrations.Postgres
+namespace Gatehouse.Server.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +14,10 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "AdminAccessKeys",
                 columns: table => new
                 {
-                    AccessKeyId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    SecretProtected = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false)
+                    AccessKeyId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SecretProtected = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,8 +28,8 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "AuthSessionUses",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,14 +40,14 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PoolId = table.Column<string>(type: "text", nullable: true),
-                    Channel = table.Column<string>(type: "text", nullable: false),
-                    Destination = table.Column<string>(type: "text", nullable: false),
-                    Subject = table.Column<string>(type: "text", nullable: true),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PoolId = table.Column<string>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,15 +58,15 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "UserPools",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false, collation: "C"),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LastModifiedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Settings = table.Column<string>(type: "text", nullable: false),
-                    MfaSettings = table.Column<string>(type: "text", nullable: false),
-                    EstimatedUsers = table.Column<int>(type: "integer", nullable: false),
-                    EstimatedUsersAt = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false),
+                    MfaSettings = table.Column<string>(type: "TEXT", nullable: false),
+                    EstimatedUsers = table.Column<int>(type: "INTEGER", nullable: false),
+                    EstimatedUsersAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,13 +77,13 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "AppClients",
                 columns: table => new
                 {
-                    ClientId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
-                    PoolId = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
-                    ClientName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    SecretProtected = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LastModifiedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Settings = table.Column<string>(type: "text", nullable: false)
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    ClientName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SecretProtected = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,13 +100,13 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "Groups",
                 columns: table => new
                 {
-                    PoolId = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
-                    GroupName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    RoleArn = table.Column<string>(type: "text", nullable: true),
-                    Precedence = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LastModifiedAt = table.Column<long>(type: "bigint", nullable: false)
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    GroupName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    RoleArn = table.Column<string>(type: "TEXT", nullable: true),
+                    Precedence = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,17 +123,17 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "SigningKeys",
                 columns: table => new
                 {
-                    Kid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PoolId = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
-                    Use = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Generation = table.Column<int>(type: "integer", nullable: false),
-                    PrivateKeyProtected = table.Column<string>(type: "text", nullable: false),
-                    Modulus = table.Column<string>(type: "text", nullable: false),
-                    Exponent = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    NotBefore = table.Column<long>(type: "bigint", nullable: false),
-                    RetiredAt = table.Column<long>(type: "bigint", nullable: true),
-                    PublishedUntil = table.Column<long>(type: "bigint", nullable: true)
+                    Kid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    Use = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Generation = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrivateKeyProtected = table.Column<string>(type: "TEXT", nullable: false),
+                    Modulus = table.Column<string>(type: "TEXT", nullable: false),
+                    Exponent = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotBefore = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,32 +150,33 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PoolId = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
-                    Username = table.Column<string>(type: "text", nullable: false),
-                    UsernameKey = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Sub = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Status = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LastModifiedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Attributes = table.Column<string>(type: "text", nullable: false),
-                    EmailAliasKey = table.Column<string>(type: "text", nullable: true),
-                    PhoneAliasKey = table.Column<string>(type: "text", nullable: true),
-                    PreferredUsernameKey = table.Column<string>(type: "text", nullable: true),
-                    Email = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Name = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    GivenName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    FamilyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    PreferredUsername = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    PasswordSalt = table.Column<string>(type: "text", nullable: true),
-                    PasswordVerifierProtected = table.Column<string>(type: "text", nullable: true),
-                    PasswordSetAt = table.Column<long>(type: "bigint", nullable: true),
-                    FailedSignIns = table.Column<int>(type: "integer", nullable: false),
-                    LockedUntil = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    Username = table.Column<string>(type: "TEXT", nullable: false),
+                    UsernameKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Sub = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attributes = table.Column<string>(type: "TEXT", nullable: false),
+                    EmailAliasKey = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneAliasKey = table.Column<string>(type: "TEXT", nullable: true),
+                    PreferredUsernameKey = table.Column<string>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", nullable: true),
+                    GivenName = table.Column<string>(type: "TEXT", nullable: true),
+                    FamilyName = table.Column<string>(type: "TEXT", nullable: true),
+                    PreferredUsername = table.Column<string>(type: "TEXT", nullable: true),
+                    PasswordSalt = table.Column<string>(type: "TEXT", nullable: true),
+                    PasswordVerifierProtected = table.Column<string>(type: "TEXT", nullable: true),
+                    PasswordSetAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PendingAttributes = table.Column<string>(type: "TEXT", nullable: true),
+                    FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -193,10 +193,10 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "GroupMemberships",
                 columns: table => new
                 {
-                    PoolId = table.Column<string>(type: "character varying(55)", nullable: false),
-                    GroupName = table.Column<string>(type: "character varying(128)", nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    AddedAt = table.Column<long>(type: "bigint", nullable: false)
+                    PoolId = table.Column<string>(type: "TEXT", nullable: false),
+                    GroupName = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,18 +219,18 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "RefreshTokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FamilyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PoolId = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
-                    ClientId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    AuthTime = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
-                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
-                    RotatedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FamilyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RotatedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -247,16 +247,16 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 name: "VerificationCodes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PoolId = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AttributeName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CodeHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PoolId = table.Column<string>(type: "TEXT", maxLength: 55, nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AttributeName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
