@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-users=1000000; duration=10
+users=1000000; duration=10; warmup=15
 while [ $# -gt 0 ]; do case $1 in --users) users=$2; shift 2;; --duration) duration=$2; shift 2;; *) echo "unknown $1"; exit 2;; esac; done
 work=$(mktemp -d /tmp/gatehouse-bench.XXXXXX); chmod 755 "$work"
 key=AKGHBENCH00000000001; secret=bench/secret/key/for/gatehouse/benchmarks
@@ -24,7 +24,7 @@ dotnet build src/Gatehouse.Server -c Release -v q -nologo >/dev/null
 dotnet build bench/Gatehouse.Bench -c Release -v q -nologo >/dev/null
 dll=src/Gatehouse.Server/bin/Release/net10.0/Gatehouse.Server.dll
 benchdll=bench/Gatehouse.Bench/bin/Release/net10.0/Gatehouse.Bench.dll
-bench() { taskset -c 1 dotnet "$benchdll" "$endpoint" "$key" "$secret" "$@"; }
+bench() { taskset -c 1 dotnet "$benchdll" "$endpoint" "$key" "$secret" "$@" --warmup "$warmup"; }
 
 start_server() { # provider
   port=$(free_port); endpoint="http://127.0.0.1:$port"
@@ -39,7 +39,7 @@ stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; serv
 
 echo "Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB;" \
   "$(uname -sr); .NET $(dotnet --version); $(date -u +%Y-%m-%d)."
-echo "Command: bench/run.sh --users $users --duration $duration (server on CPU 0, load generator on CPU 1, 32 connections)."
+echo "Command: bench/run.sh --users $users --duration $duration (server on CPU 0, load generator on CPU 1, 32 connections unless the table says 1, $warmup s warm-up before each measured run)."
 for provider in sqlite postgres; do
   pgconn=""
   if [ $provider = postgres ]; then
@@ -54,12 +54,15 @@ for provider in sqlite postgres; do
   start_server $provider
   if [ -n "$pgconn" ]; then store=(--postgres "$pgconn"); else store=(--sqlite "$work/data-$provider/gatehouse.db"); fi
   echo; echo "### $provider"; echo
-  echo "| scenario | requests | per second | p50 ms | p99 ms |"; echo "| --- | --- | --- | --- | --- |"
+  echo "| scenario | connections | requests | per second | p50 ms | p99 ms |"; echo "| --- | --- | --- | --- | --- | --- |"
   bench admin-create-user --duration "$duration"
   small=$(bench seed --users 1000 "${store[@]}")
   bench admin-get-user --pool "$small" --users 1000 --duration "$duration"
   big=$(bench seed --users "$users" "${store[@]}")
   bench admin-get-user --pool "$big" --users "$users" --duration "$duration"
   bench list-users-filter --pool "$big" --users "$users" --duration "$duration"
+  # One connection: the latency of a single request, without queueing behind 31 others.
+  bench admin-get-user --pool "$big" --users "$users" --duration "$duration" --concurrency 1
+  bench list-users-filter --pool "$big" --users "$users" --duration "$duration" --concurrency 1
   stop_server
 done

@@ -20,7 +20,7 @@ internal sealed class LoadRun(int concurrency, Func<long, Task<(int Status, stri
         var elapsed = watch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {all.Length} | {all.Length / elapsed:F0} | {Percentile(all, 0.50):F2} | {Percentile(all, 0.99):F2} |");
+            $"| {name} | {concurrency} | {all.Length} | {all.Length / elapsed:F0} | {Percentile(all, 0.50):F2} | {Percentile(all, 0.99):F2} |");
     }
 
     private Task LoopAsync(TimeSpan time, List<double>[]? latencies)

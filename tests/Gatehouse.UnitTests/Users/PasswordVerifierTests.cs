@@ -11,14 +11,6 @@ public sealed class PasswordVerifierTests
     private const string Salt = "9f2b6c11d04e7a88c3b5e2f1a0d9c877";
 
     [Fact]
-    public void ComputeX_KnownVector_MatchesClient()
-    {
-        var x = PasswordVerifier.ComputeX(PoolName, UserId, Password, Salt);
-
-        Assert.Equal("e8e10c5a2119e533011a337408bf63d66c7602af90c005fb10d297a5caedf17b", PasswordVerifier.ToHex(x));
-    }
-
-    [Fact]
     public void ComputeVerifierHex_KnownVector_MatchesClient()
     {
         var v = PasswordVerifier.ComputeVerifierHex(PoolName, UserId, Password, Salt);
@@ -50,14 +42,5 @@ public sealed class PasswordVerifierTests
 
         Assert.Equal(32, a.Length);
         Assert.NotEqual(a, b);
-    }
-
-    [Theory]
-    [InlineData("7f", new byte[] { 0x7f })]
-    [InlineData("80", new byte[] { 0x00, 0x80 })]
-    [InlineData("0100", new byte[] { 0x01, 0x00 })]
-    public void PaddedBytes_HighBit_GetsLeadingZero(string hex, byte[] expected)
-    {
-        Assert.Equal(expected, PasswordVerifier.PaddedBytes(PasswordVerifier.FromHex(hex)));
     }
 }
