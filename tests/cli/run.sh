@@ -197,6 +197,51 @@ flow() {
   cognito admin-list-groups-for-user --user-pool-id "$pool" --username "$user" --query 'Groups[].GroupName' --output text
   expect "[$how] admin-list-groups-for-user lists the group" "$(out)" "$group"
 
+  # Sign-up and sign-in (issue 3): a public client allowing password sign-in.
+  local public_id signer="signer-$tag" password='Cli-Passw0rd!' access
+  cognito create-user-pool-client --user-pool-id "$pool" --client-name "cli-public-$tag" \
+    --explicit-auth-flows ALLOW_USER_PASSWORD_AUTH ALLOW_ADMIN_USER_PASSWORD_AUTH ALLOW_REFRESH_TOKEN_AUTH \
+    --query UserPoolClient.ClientId --output text
+  public_id=$(out)
+
+  cognito sign-up --client-id "$public_id" --username "$signer" --password "$password" \
+    --user-attributes Name=email,Value="signer-$tag@example.com" --query UserConfirmed --output text
+  expect "[$how] sign-up creates an unconfirmed user" "$(out)" False
+
+  cognito initiate-auth --client-id "$public_id" --auth-flow USER_PASSWORD_AUTH \
+    --auth-parameters USERNAME="$signer",PASSWORD="$password"
+  rc=$?
+  expect_error "[$how] initiate-auth of an unconfirmed user fails with UserNotConfirmedException" "$rc" UserNotConfirmedException
+
+  cognito admin-confirm-sign-up --user-pool-id "$pool" --username "$signer"
+  rc=$?
+  expect "[$how] admin-confirm-sign-up succeeds" "$rc" 0
+
+  cognito initiate-auth --client-id "$public_id" --auth-flow USER_PASSWORD_AUTH \
+    --auth-parameters USERNAME="$signer",PASSWORD="$password" --query AuthenticationResult.AccessToken --output text
+  access=$(out)
+  expect_match "[$how] initiate-auth USER_PASSWORD_AUTH returns an access token" "$access" '^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'
+
+  cognito get-user --access-token "$access" --query Username --output text
+  expect "[$how] get-user with the access token names the user" "$(out)" "$signer"
+
+  cognito initiate-auth --client-id "$public_id" --auth-flow USER_PASSWORD_AUTH \
+    --auth-parameters USERNAME="$signer",PASSWORD="wrong-$password"
+  rc=$?
+  expect_error "[$how] initiate-auth with a wrong password fails with NotAuthorizedException" "$rc" NotAuthorizedException
+
+  cognito admin-initiate-auth --user-pool-id "$pool" --client-id "$public_id" --auth-flow ADMIN_USER_PASSWORD_AUTH \
+    --auth-parameters USERNAME="$signer",PASSWORD="$password" --query AuthenticationResult.TokenType --output text
+  expect "[$how] admin-initiate-auth ADMIN_USER_PASSWORD_AUTH returns Bearer tokens" "$(out)" Bearer
+
+  cognito global-sign-out --access-token "$access"
+  rc=$?
+  expect "[$how] global-sign-out succeeds" "$rc" 0
+
+  cognito get-user --access-token "$access"
+  rc=$?
+  expect_error "[$how] get-user after global-sign-out fails with NotAuthorizedException" "$rc" NotAuthorizedException
+
   cognito delete-user-pool --user-pool-id "$pool"
   rc=$?
   expect "[$how] delete-user-pool succeeds" "$rc" 0
