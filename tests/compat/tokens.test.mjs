@@ -22,6 +22,7 @@ import {
   CreateGroupCommand,
   DeleteUserCommand,
   ForgotPasswordCommand,
+  DescribeUserPoolClientCommand,
   GetTokensFromRefreshTokenCommand,
   GetUserAttributeVerificationCodeCommand,
   GetUserCommand,
@@ -292,6 +293,30 @@ test('GetTokensFromRefreshToken returns new access and ID tokens', async () => {
   await expectAwsError(cognito.send(new GetTokensFromRefreshTokenCommand({
     ClientId: clientId, RefreshToken: 'not-a-refresh-token',
   })), 'NotAuthorizedException');
+});
+
+test('RefreshTokenRotation ENABLED: Describe returns it, GetTokensFromRefreshToken rotates, the old token is refused after the grace period, REFRESH_TOKEN_AUTH is not allowed', async () => {
+  const cognito = server.client();
+  const { clientId, poolId, tokens } = await signedIn(cognito, {
+    client: { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } },
+  });
+  const { UserPoolClient } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }));
+  assert.deepEqual(UserPoolClient.RefreshTokenRotation, { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 });
+
+  // Refresh token rotation is incompatible with REFRESH_TOKEN_AUTH (developer guide, "Refresh tokens").
+  await expectAwsError(refresh(cognito, clientId, tokens.RefreshToken), 'InvalidParameterException');
+  const { AuthenticationResult: rotated } = await cognito.send(new GetTokensFromRefreshTokenCommand({
+    ClientId: clientId, RefreshToken: tokens.RefreshToken,
+  }));
+  assertAuthenticationResult(rotated);
+  assert.notEqual(rotated.RefreshToken, tokens.RefreshToken);
+  await expectAwsError(cognito.send(new GetTokensFromRefreshTokenCommand({
+    ClientId: clientId, RefreshToken: tokens.RefreshToken,
+  })), 'RefreshTokenReuseException');
+  const { AuthenticationResult: again } = await cognito.send(new GetTokensFromRefreshTokenCommand({
+    ClientId: clientId, RefreshToken: rotated.RefreshToken,
+  }));
+  assertAuthenticationResult(again);
 });
 
 test('AdminCreateUser temporary password → NEW_PASSWORD_REQUIRED; RespondToAuthChallenge with a new password gets tokens', async () => {

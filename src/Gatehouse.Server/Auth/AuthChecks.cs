@@ -1,5 +1,6 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;
 using Gatehouse.Server.Users;
 
@@ -20,6 +21,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
         new(nameof(RejectUnknownClient), RejectUnknownClient),
         new(nameof(RejectUnbuiltFlow), (a, _) => Task.FromResult(RejectUnbuiltFlow(a))),
         new(nameof(RejectFlowNotAllowed), (a, _) => Task.FromResult(RejectFlowNotAllowed(a))),
+        new(nameof(RejectRefreshWithRotation), (a, _) => Task.FromResult(RejectRefreshWithRotation(a))),
         new(nameof(RequireFlowParameters), (a, _) => Task.FromResult(RequireFlowParameters(a))),
         new(nameof(RequireSecretHash), (a, _) => Task.FromResult(RequireSecretHash(a))),
     ];
@@ -83,6 +85,17 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
         AuthFlows.Allowed(attempt.ClientSettings.ExplicitAuthFlows, attempt.Name)
             ? null
             : AwsError.InvalidParameter(AuthMessages.FlowNotEnabled(attempt.Name));
+
+    /// <summary>
+    /// A client that rotates refresh tokens refreshes only through GetTokensFromRefreshToken: the developer guide
+    /// ("Refresh tokens") says REFRESH_TOKEN_AUTH cannot be used with rotation and that the flow must be turned
+    /// off, so the flow is answered as one the client does not allow.
+    /// </summary>
+    private static AwsError? RejectRefreshWithRotation(AuthAttempt attempt) =>
+        attempt.Name is AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken
+        && RefreshTokenRotation.Read(attempt.ClientSettings).Enabled
+            ? AwsError.InvalidParameter(AuthMessages.FlowNotEnabled(attempt.Name))
+            : null;
 
     private static AwsError? RequireFlowParameters(AuthAttempt attempt)
     {

@@ -1,19 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Gatehouse.Server.AwsProtocol.Shapes;
-using Gatehouse.Server.Tokens;
 
 namespace Gatehouse.Server.AwsProtocol;
 
 /// <summary>
-/// The serializer options for AWS JSON bodies: the source-generated contexts of the model shapes (and of the few
-/// operations newer than the model, <see cref="TokensJsonContext"/>), wire names unchanged, nulls omitted,
-/// timestamps as epoch seconds.
+/// The serializer options for AWS JSON bodies: the source-generated context of the model shapes, wire names
+/// unchanged, nulls omitted, timestamps as epoch seconds.
 /// </summary>
 internal static class AwsJson
 {
     public static JsonSerializerOptions Options { get; } = new(CognitoIdpJsonContext.Default.Options)
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(CognitoIdpJsonContext.Default, TokensJsonContext.Default),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(CognitoIdpJsonContext.Default),
     };
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.UserPools;
 
@@ -12,22 +12,15 @@ namespace Gatehouse.Server.Tokens;
 /// client rotates them (the old one then works only for RetryGracePeriodSeconds; later use is
 /// RefreshTokenReuseException). Clients with a secret send it as <c>ClientSecret</c>.
 /// </summary>
-internal sealed partial class GetTokensFromRefreshToken(
+internal sealed class GetTokensFromRefreshToken(
     AppDb db, SecretProtector protector, RefreshTokenRedemption redemption)
     : IAwsHandler<GetTokensFromRefreshTokenRequest>
 {
     public async Task<AwsResult> HandleAsync(GetTokensFromRefreshTokenRequest request, CancellationToken ct)
     {
-        if (Validate(request) is { } invalid)
+        if (await db.FindClientAsync(request.ClientId, ct) is not { } client)
         {
-            return invalid;
-        }
-
-        // Validate above guarantees both members.
-        var clientId = request.ClientId!;
-        if (await db.FindClientAsync(clientId, ct) is not { } client)
-        {
-            return AwsError.ResourceNotFound(TokensMessages.ClientNotFound(clientId));
+            return AwsError.ResourceNotFound(TokensMessages.ClientNotFound(request.ClientId));
         }
 
         if (!ClientSecretMatches(AppClientSecret.Reveal(protector, client), request.ClientSecret))
@@ -35,7 +28,7 @@ internal sealed partial class GetTokensFromRefreshToken(
             return AwsError.NotAuthorized(TokensMessages.InvalidClientSecret);
         }
 
-        var (token, user, error) = await redemption.ResolveAsync(client, request.RefreshToken!, ct);
+        var (token, user, error) = await redemption.ResolveAsync(client, request.RefreshToken, ct);
         if (error is not null)
         {
             return error;
@@ -54,50 +47,4 @@ internal sealed partial class GetTokensFromRefreshToken(
         secret is null
         || (presented is not null
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(presented)));
-
-    /// <summary>The model's constraints of these members (ClientIdType, TokenModelType, ClientSecretType).</summary>
-    private static AwsError? Validate(GetTokensFromRefreshTokenRequest request)
-    {
-        var violations = new List<string>();
-        if (request.RefreshToken is null)
-        {
-            violations.Add(NullViolation("refreshToken"));
-        }
-        else if (!TokenPattern().IsMatch(request.RefreshToken))
-        {
-            violations.Add(PatternViolation("refreshToken", "[A-Za-z0-9-_=.]+"));
-        }
-
-        if (request.ClientId is null)
-        {
-            violations.Add(NullViolation("clientId"));
-        }
-        else if (request.ClientId.Length is < 1 or > 128 || !WordPattern().IsMatch(request.ClientId))
-        {
-            violations.Add(PatternViolation("clientId", @"[\w+]+"));
-        }
-
-        if (request.ClientSecret is { } secret && (secret.Length is < 1 or > 64 || !WordPattern().IsMatch(secret)))
-        {
-            violations.Add(PatternViolation("clientSecret", @"[\w+]+"));
-        }
-
-        var noun = violations.Count == 1 ? "error" : "errors";
-        return violations.Count == 0
-            ? null
-            : AwsError.InvalidParameter($"{violations.Count} validation {noun} detected: {string.Join("; ", violations)}");
-    }
-
-    // Worded as the model validator words them; values are sensitive and never echoed.
-    private static string NullViolation(string member) =>
-        $"Value null at '{member}' failed to satisfy constraint: Member must not be null";
-
-    private static string PatternViolation(string member, string pattern) =>
-        $"Value at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}";
-
-    [GeneratedRegex(@"^[A-Za-z0-9\-_=.]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex TokenPattern();
-
-    [GeneratedRegex(@"^[\w+]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex WordPattern();
 }

@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.UserPools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Tokens;
@@ -52,7 +53,7 @@ internal sealed class RefreshTokenRedemption(
             return AwsError.NotAuthorized(TokensMessages.UserDisabled);
         }
 
-        var rotation = RefreshTokenRotation.Read(client);
+        var rotation = RefreshTokenRotation.Read(UserPoolSettings.ReadClient(client));
         if (!rotation.Enabled)
         {
             return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: false, ct));

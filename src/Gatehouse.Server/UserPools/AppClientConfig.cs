@@ -88,6 +88,10 @@ internal static class AppClientConfig
             EnableTokenRevocation = requested.EnableTokenRevocation ?? true,
             EnablePropagateAdditionalUserContextData = requested.EnablePropagateAdditionalUserContextData ?? false,
             AuthSessionValidity = requested.AuthSessionValidity ?? 3,
+            // Cognito answers a rotation setting without a grace period with RetryGracePeriodSeconds 0.
+            RefreshTokenRotation = requested.RefreshTokenRotation is { } rotation
+                ? rotation with { RetryGracePeriodSeconds = rotation.RetryGracePeriodSeconds ?? 0 }
+                : null,
         };
         return null;
     }

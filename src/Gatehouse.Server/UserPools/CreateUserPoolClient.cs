@@ -37,6 +37,7 @@ internal sealed class CreateUserPoolClient(
             EnableTokenRevocation = request.EnableTokenRevocation,
             EnablePropagateAdditionalUserContextData = request.EnablePropagateAdditionalUserContextData,
             AuthSessionValidity = request.AuthSessionValidity,
+            RefreshTokenRotation = request.RefreshTokenRotation,
         };
         if (AppClientConfig.Resolve(requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), "creating", out var settings)
             is { } error)

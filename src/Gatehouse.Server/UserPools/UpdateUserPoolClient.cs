@@ -46,6 +46,7 @@ internal sealed class UpdateUserPoolClient(
             EnableTokenRevocation = request.EnableTokenRevocation,
             EnablePropagateAdditionalUserContextData = request.EnablePropagateAdditionalUserContextData,
             AuthSessionValidity = request.AuthSessionValidity,
+            RefreshTokenRotation = request.RefreshTokenRotation,
         };
         var hasSecret = client.SecretProtected is not null;
         if (AppClientConfig.Resolve(requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), "updating", out var settings)

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Gatehouse.Server.Auth;
-using Gatehouse.Server.Storage;
 using Gatehouse.TestKit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gatehouse.ApiTests.Tokens;
 
@@ -31,17 +28,11 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
         _client.CallAsync("GetTokensFromRefreshToken",
             new { ClientId = clientId, RefreshToken = token, ClientSecret = secret }, sign: false);
 
-    /// <summary>Turns on rotation in the stored client settings (the model's shapes cannot set it yet).</summary>
-    private async Task EnableRotationAsync(string clientId, int graceSeconds)
+    /// <summary>Client settings with refresh-token rotation on (CreateUserPoolClient RefreshTokenRotation).</summary>
+    private static JsonObject Rotating(int graceSeconds) => new()
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var client = await db.AppClients.SingleAsync(c => c.ClientId == clientId, TestContext.Current.CancellationToken);
-        var settings = JsonNode.Parse(client.Settings)!.AsObject();
-        settings["RefreshTokenRotation"] = new JsonObject { ["Feature"] = "ENABLED", ["RetryGracePeriodSeconds"] = graceSeconds };
-        client.Settings = settings.ToJsonString();
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-    }
+        ["RefreshTokenRotation"] = new JsonObject { ["Feature"] = "ENABLED", ["RetryGracePeriodSeconds"] = graceSeconds },
+    };
 
     [Theory]
     [InlineData("REFRESH_TOKEN_AUTH")]
@@ -176,8 +167,7 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
     [Fact]
     public async Task GetTokensFromRefreshToken_Rotation_NewTokenAndOldOneRefusedAfterGrace()
     {
-        var (_, clientId, first) = await SignedInAsync("rotor");
-        await EnableRotationAsync(clientId, 10);
+        var (_, clientId, first) = await SignedInAsync("rotor", Rotating(10));
         var old = first["RefreshToken"]!.GetValue<string>();
 
         var rotated = await GetTokensAsync(clientId, old);
@@ -200,8 +190,7 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
     [Fact]
     public async Task GetTokensFromRefreshToken_FiftyParallelUsesOfRotatedToken_ExactlyOneSucceeds()
     {
-        var (_, clientId, first) = await SignedInAsync("stampede");
-        await EnableRotationAsync(clientId, 0);
+        var (_, clientId, first) = await SignedInAsync("stampede", Rotating(0));
         var token = first["RefreshToken"]!.GetValue<string>();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => GetTokensAsync(clientId, token)));
@@ -211,16 +200,16 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task InitiateAuth_RefreshWithRotation_ReturnsNewRefreshToken()
+    public async Task InitiateAuth_RefreshWithRotation_FlowNotEnabled()
     {
-        var (_, clientId, first) = await SignedInAsync("rotor-ia");
-        await EnableRotationAsync(clientId, 0);
+        var (_, clientId, first) = await SignedInAsync("rotor-ia", Rotating(0));
         var old = first["RefreshToken"]!.GetValue<string>();
 
         var response = await RefreshAsync(clientId, old);
-        var again = await RefreshAsync(clientId, old);
+        var rotated = await GetTokensAsync(clientId, old);
 
-        Assert.NotNull(response["AuthenticationResult"]?["RefreshToken"]);
-        Assert.Equal("NotAuthorizedException", again.ErrorType);
+        Assert.Equal("InvalidParameterException", response.ErrorType);
+        Assert.Equal("REFRESH_TOKEN_AUTH flow not enabled for this client", response.Message);
+        Assert.NotNull(rotated["AuthenticationResult"]?["RefreshToken"]);
     }
 }

@@ -197,6 +197,44 @@ public sealed class UserPoolClientTests(GatehouseFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task CreateUserPoolClient_RefreshTokenRotation_StoredDescribedAndResetByUpdate()
+    {
+        var poolId = await _client.CreatePoolIdAsync();
+        var created = await _client.CreateClientAsync(poolId, Json("""{"RefreshTokenRotation":{"Feature":"ENABLED"}}"""));
+        var clientId = created["ClientId"]?.GetValue<string>();
+
+        var described = await _client.CallAsync("DescribeUserPoolClient", new { UserPoolId = poolId, ClientId = clientId });
+        var updated = await _client.CallAsync("UpdateUserPoolClient", new
+        {
+            UserPoolId = poolId, ClientId = clientId,
+            RefreshTokenRotation = new { Feature = "DISABLED", RetryGracePeriodSeconds = 60 },
+        });
+        var omitted = await _client.CallAsync("UpdateUserPoolClient", new { UserPoolId = poolId, ClientId = clientId });
+
+        var expected = Json("""{"Feature":"ENABLED","RetryGracePeriodSeconds":0}""");
+        Assert.True(JsonNode.DeepEquals(expected, created["RefreshTokenRotation"]));
+        Assert.True(JsonNode.DeepEquals(expected, described["UserPoolClient"]?["RefreshTokenRotation"]));
+        Assert.True(JsonNode.DeepEquals(
+            Json("""{"Feature":"DISABLED","RetryGracePeriodSeconds":60}"""), updated["UserPoolClient"]?["RefreshTokenRotation"]));
+        Assert.Null(omitted["UserPoolClient"]?["RefreshTokenRotation"]);
+    }
+
+    [Theory]
+    [InlineData("""{"Feature":"ENABLED","RetryGracePeriodSeconds":61}""")]
+    [InlineData("""{"Feature":"ENABLED","RetryGracePeriodSeconds":-1}""")]
+    [InlineData("""{"Feature":"ON"}""")]
+    [InlineData("""{"RetryGracePeriodSeconds":10}""")]
+    public async Task CreateUserPoolClient_InvalidRefreshTokenRotation_InvalidParameter(string rotation)
+    {
+        var poolId = await _client.CreatePoolIdAsync();
+
+        var response = await CreateAsync(poolId, $$"""{"RefreshTokenRotation":{{rotation}}}""");
+
+        Assert.Equal("InvalidParameterException", response.ErrorType);
+        Assert.Contains("refreshTokenRotation.", response.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DescribeUserPoolClient_ClientOfAnotherPool_ResourceNotFound()
     {
         var poolA = await _client.CreatePoolIdAsync();
