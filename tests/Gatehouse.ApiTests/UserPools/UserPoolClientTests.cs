@@ -206,7 +206,8 @@ public sealed class UserPoolClientTests(GatehouseFactory factory) : IClassFixtur
         var described = await _client.CallAsync("DescribeUserPoolClient", new { UserPoolId = poolId, ClientId = clientId });
         var updated = await _client.CallAsync("UpdateUserPoolClient", new
         {
-            UserPoolId = poolId, ClientId = clientId,
+            UserPoolId = poolId,
+            ClientId = clientId,
             RefreshTokenRotation = new { Feature = "DISABLED", RetryGracePeriodSeconds = 60 },
         });
         var omitted = await _client.CallAsync("UpdateUserPoolClient", new { UserPoolId = poolId, ClientId = clientId });
