@@ -30,6 +30,10 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuthSessionUse> AuthSessionUses => Set<AuthSessionUse>();
 
+    public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
+
+    public DbSet<UiCustomization> UiCustomizations => Set<UiCustomization>();
+
     /// <summary>
     /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
     /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
@@ -171,6 +175,25 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.HasKey(u => u.Id);
             e.Property(u => u.Id).HasMaxLength(64);
             e.HasIndex(u => u.ExpiresAt);
+        });
+
+        modelBuilder.Entity<ResourceServer>(e =>
+        {
+            e.HasKey(r => new { r.PoolId, r.Identifier });
+            e.Property(r => r.PoolId).HasMaxLength(55);
+            e.Property(r => r.Identifier).HasMaxLength(256);
+            e.Property(r => r.Name).HasMaxLength(256);
+            e.HasOne<UserPool>().WithMany().HasForeignKey(r => r.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UiCustomization>(e =>
+        {
+            e.HasKey(u => new { u.PoolId, u.ClientId });
+            e.Property(u => u.PoolId).HasMaxLength(55);
+            e.Property(u => u.ClientId).HasMaxLength(128);
+            e.Property(u => u.ImageType).HasMaxLength(32);
+            e.Property(u => u.CssVersion).HasMaxLength(32);
+            e.HasOne<UserPool>().WithMany().HasForeignKey(u => u.PoolId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

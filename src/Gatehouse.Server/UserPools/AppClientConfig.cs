@@ -19,13 +19,17 @@ internal static class AppClientConfig
 
     private static readonly string[] LegacyAuthFlows = ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"];
 
-    /// <summary>Scopes every pool has; custom scopes need a resource server, which this server does not store yet.</summary>
+    /// <summary>Scopes every pool has; custom scopes are <c>{resource server identifier}/{scope name}</c>.</summary>
     private static readonly string[] StandardScopes = ["phone", "email", "openid", "profile", "aws.cognito.signin.user.admin"];
 
-    /// <summary>The effective settings; <c>verb</c> ("creating"/"updating") words Cognito's attribute messages.</summary>
+    /// <summary>
+    /// The effective settings; <paramref name="customScopes"/> are the pool's resource-server scopes
+    /// (<see cref="ResourceServerScopes.LoadAsync"/>); <c>verb</c> ("creating"/"updating") words Cognito's
+    /// attribute messages.
+    /// </summary>
     public static AwsError? Resolve(
-        UserPoolClientType requested, bool hasSecret, string poolId, UserPoolType pool, string verb,
-        out UserPoolClientType settings)
+        UserPoolClientType requested, bool hasSecret, string poolId, UserPoolType pool,
+        IReadOnlySet<string> customScopes, string verb, out UserPoolClientType settings)
     {
         settings = requested;
         var access = AppClientTokenValidity.Resolve(requested.AccessTokenValidity, requested.TokenValidityUnits?.AccessToken, "hours", 60, "minutes");
@@ -66,7 +70,7 @@ internal static class AppClientConfig
             return AwsError.InvalidParameter(UserPoolMessages.ProviderDoesNotExist(provider, poolId));
         }
 
-        if (CheckOAuth(requested, hasSecret) is { } oauthError)
+        if (CheckOAuth(requested, hasSecret, customScopes) is { } oauthError)
         {
             return oauthError;
         }
@@ -104,7 +108,7 @@ internal static class AppClientConfig
             : AwsError.InvalidParameter(UserPoolMessages.TokenValidityOutOfRange(token, range));
     }
 
-    private static AwsError? CheckOAuth(UserPoolClientType requested, bool hasSecret)
+    private static AwsError? CheckOAuth(UserPoolClientType requested, bool hasSecret, IReadOnlySet<string> customScopes)
     {
         var flows = requested.AllowedOAuthFlows ?? [];
         var scopes = requested.AllowedOAuthScopes ?? [];
@@ -124,7 +128,8 @@ internal static class AppClientConfig
             return AwsError.InvalidOAuthFlow(UserPoolMessages.ClientCredentialsNeedSecret);
         }
 
-        if (scopes.FirstOrDefault(s => !StandardScopes.Contains(s, StringComparer.Ordinal)) is { } unknownScope)
+        if (scopes.FirstOrDefault(s => !StandardScopes.Contains(s, StringComparer.Ordinal) && !customScopes.Contains(s))
+            is { } unknownScope)
         {
             return AwsError.ScopeDoesNotExist(UserPoolMessages.ScopeDoesNotExist(unknownScope));
         }

@@ -39,7 +39,9 @@ internal sealed class CreateUserPoolClient(
             AuthSessionValidity = request.AuthSessionValidity,
             RefreshTokenRotation = request.RefreshTokenRotation,
         };
-        if (AppClientConfig.Resolve(requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), "creating", out var settings)
+        var customScopes = await ResourceServerScopes.LoadAsync(db, pool.Id, ct);
+        if (AppClientConfig.Resolve(
+                requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), customScopes, "creating", out var settings)
             is { } error)
         {
             return error;

@@ -22,4 +22,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Counting the users of pools failed; estimates stay as they were")]
     public static partial void UserCountFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Resource server {Identifier} of user pool {PoolId} created")]
+    public static partial void ResourceServerCreated(ILogger logger, string poolId, string identifier);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Resource server {Identifier} of user pool {PoolId} updated")]
+    public static partial void ResourceServerUpdated(ILogger logger, string poolId, string identifier);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Resource server {Identifier} of user pool {PoolId} deleted")]
+    public static partial void ResourceServerDeleted(ILogger logger, string poolId, string identifier);
 }

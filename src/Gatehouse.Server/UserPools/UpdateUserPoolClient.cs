@@ -49,7 +49,9 @@ internal sealed class UpdateUserPoolClient(
             RefreshTokenRotation = request.RefreshTokenRotation,
         };
         var hasSecret = client.SecretProtected is not null;
-        if (AppClientConfig.Resolve(requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), "updating", out var settings)
+        var customScopes = await ResourceServerScopes.LoadAsync(db, pool.Id, ct);
+        if (AppClientConfig.Resolve(
+                requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), customScopes, "updating", out var settings)
             is { } error)
         {
             return error;

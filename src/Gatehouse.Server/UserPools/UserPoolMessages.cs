@@ -73,6 +73,16 @@ internal static class UserPoolMessages
 
     public static string ScopeDoesNotExist(string scope) => $"Invalid scope requested: {scope}";
 
+    public static string ResourceServerExists(string identifier) =>
+        $"A resource server with identifier {identifier} already exists in this user pool.";
+
+    public static string ResourceServerNotFound(string identifier) => $"Resource server {identifier} does not exist.";
+
+    public static string DuplicateScopeName(string scopeName) => $"Duplicate scope name {scopeName}.";
+
+    public static string ResourceServerLimit(int limit) =>
+        $"The user pool has reached its limit of {limit} resource servers.";
+
     public static string ProviderDoesNotExist(string provider, string poolId) =>
         $"The provider {provider} does not exist for User Pool {poolId}";
 

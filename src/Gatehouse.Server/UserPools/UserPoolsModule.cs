@@ -23,6 +23,11 @@ internal static class UserPoolsModule
         services.AddAwsOperation<UpdateUserPoolClientRequest, UpdateUserPoolClient>("UpdateUserPoolClient");
         services.AddAwsOperation<DeleteUserPoolClientRequest, DeleteUserPoolClient>("DeleteUserPoolClient");
         services.AddAwsOperation<ListUserPoolClientsRequest, ListUserPoolClients>("ListUserPoolClients");
+        services.AddAwsOperation<CreateResourceServerRequest, CreateResourceServer>("CreateResourceServer");
+        services.AddAwsOperation<DescribeResourceServerRequest, DescribeResourceServer>("DescribeResourceServer");
+        services.AddAwsOperation<UpdateResourceServerRequest, UpdateResourceServer>("UpdateResourceServer");
+        services.AddAwsOperation<DeleteResourceServerRequest, DeleteResourceServer>("DeleteResourceServer");
+        services.AddAwsOperation<ListResourceServersRequest, ListResourceServers>("ListResourceServers");
         return services;
     }
 }

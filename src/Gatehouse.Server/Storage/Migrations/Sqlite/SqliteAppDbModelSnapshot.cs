@@ -232,6 +232,36 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.ToTable("RefreshTokens");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.ResourceServer", b =>
+                {
+                    b.Property<string>("PoolId")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PoolId", "Identifier");
+
+                    b.ToTable("ResourceServers");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.SigningKey", b =>
                 {
                     b.Property<string>("Kid")
@@ -281,6 +311,42 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SigningKeys");
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UiCustomization", b =>
+                {
+                    b.Property<string>("PoolId")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Css")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CssVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Image")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ImageType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PoolId", "ClientId");
+
+                    b.ToTable("UiCustomizations");
                 });
 
             modelBuilder.Entity("Gatehouse.Server.Storage.User", b =>
@@ -539,7 +605,25 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.ResourceServer", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.SigningKey", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UiCustomization", b =>
                 {
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()
