@@ -5,6 +5,8 @@ namespace Gatehouse.UnitTests.UserPools;
 
 public sealed class AppClientConfigTests
 {
+    private static readonly IReadOnlySet<string> NoCustomScopes = new HashSet<string>(StringComparer.Ordinal);
+
     [Theory]
     [InlineData("https://app.example.com/cb", true)]
     [InlineData("http://localhost:3000/cb", true)]
@@ -25,7 +27,7 @@ public sealed class AppClientConfigTests
     {
         var error = AppClientConfig.Resolve(
             new UserPoolClientType { AccessTokenValidity = value, TokenValidityUnits = new() { AccessToken = unit } },
-            hasSecret: false, "us-east-1_x", new UserPoolType(), "creating", out _);
+            hasSecret: false, "us-east-1_x", new UserPoolType(), NoCustomScopes, "creating", out _);
 
         Assert.Equal(valid, error is null);
     }
@@ -33,7 +35,8 @@ public sealed class AppClientConfigTests
     [Fact]
     public void Resolve_RefreshZero_DefaultThirtyDays()
     {
-        AppClientConfig.Resolve(new UserPoolClientType { RefreshTokenValidity = 0 }, false, "p", new UserPoolType(), "creating", out var settings);
+        AppClientConfig.Resolve(new UserPoolClientType { RefreshTokenValidity = 0 }, false, "p", new UserPoolType(), NoCustomScopes,
+            "creating", out var settings);
 
         Assert.Equal(TimeSpan.FromDays(30), AppClientTokenValidity.RefreshToken(settings));
         Assert.Equal(TimeSpan.FromHours(1), AppClientTokenValidity.AccessToken(settings));
