@@ -1,6 +1,7 @@
 using Gatehouse.Server.Admin;
 using Gatehouse.Server.Auth;
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Branding;
 using Gatehouse.Server.Groups;
 using Gatehouse.Server.Messaging;
 using Gatehouse.Server.Storage;
@@ -28,6 +29,7 @@ builder.Services.AddUsers();
 builder.Services.AddGroups();
 builder.Services.AddTokens();
 builder.Services.AddAuth();
+builder.Services.AddBranding();
 
 var app = builder.Build();
 switch (command)
@@ -53,6 +55,7 @@ app.UseAwsProtocol();
 app.MapAdmin();
 app.MapMessaging();
 app.MapTokens();
+app.MapBranding();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the API tests.</summary>

@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.UserPools;
 
@@ -21,6 +22,9 @@ internal sealed class DeleteUserPoolClient(AppDb db, ILogger<DeleteUserPoolClien
 
         db.AppClients.Remove(client);
         await db.SaveChangesAsync(ct);
+        // Its hosted UI branding goes with it (the pool's, ClientId ALL, is not a client's).
+        await db.UiCustomizations.Where(u => u.PoolId == client.PoolId && u.ClientId == client.ClientId)
+            .ExecuteDeleteAsync(ct);
         Log.ClientDeleted(logger, client.PoolId, client.ClientId);
         return AwsResult.Empty;
     }
