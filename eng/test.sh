@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite, on SQLite and on PostgreSQL, on a fresh machine of this kind:
-#   installs what is missing (Debian's awscli and postgresql, the npm packages of tests/compat),
+#   installs what is missing (Debian's awscli, postgresql and chromium, the npm packages of tests/compat and
+#   tests/browser),
 #   starts a throwaway PostgreSQL cluster on a free loopback port, runs the .NET suites and the
 #   compatibility suites, stops the cluster whatever happens, and ends with "N passed, N failed".
 set -uo pipefail
@@ -21,6 +22,7 @@ need_apt=()
 command -v aws >/dev/null 2>&1 || need_apt+=(awscli)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   note "installing ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null || {
@@ -84,6 +86,26 @@ if [ -f tests/compat/package.json ]; then
     f=$(grep -E '^ℹ fail [0-9]+' "$logs/compat-$provider.log" | grep -oE '[0-9]+' | tail -n 1); f=${f:-0}
     passed=$((passed + p)); failed=$((failed + f))
     [ "$rc" -eq 0 ] || suites_failed+=("compat-$provider")
+  done
+fi
+
+# --- browser suite: the hosted UI in Debian's chromium (playwright-core, never `playwright install`) ---------------
+if [ -f tests/browser/package.json ]; then
+  note "npm packages for tests/browser"
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >"$logs/npm-browser.log" 2>&1) \
+    || { cat "$logs/npm-browser.log"; suites_failed+=("npm-ci-browser"); }
+  rm -rf "$root/artifacts/screenshots"
+  for provider in sqlite postgres; do
+    note "browser tests on $provider"
+    pg=""; [ "$provider" = postgres ] && pg="$GATEHOUSE_PG_BASE"
+    (cd tests/browser && GATEHOUSE_TEST_POSTGRES="$pg" GATEHOUSE_SERVER_DLL="$root/src/Gatehouse.Server/bin/Release/net10.0/Gatehouse.Server.dll" \
+      GATEHOUSE_SCREENSHOT_PREFIX="$provider" node --test --test-concurrency=1 --test-reporter=spec 2>&1) \
+      | tee "$logs/browser-$provider.log" | grep -vE '^\s*$' | tail -n 60
+    rc=${PIPESTATUS[0]}
+    p=$(grep -E '^ℹ pass [0-9]+' "$logs/browser-$provider.log" | grep -oE '[0-9]+' | tail -n 1); p=${p:-0}
+    f=$(grep -E '^ℹ fail [0-9]+' "$logs/browser-$provider.log" | grep -oE '[0-9]+' | tail -n 1); f=${f:-0}
+    passed=$((passed + p)); failed=$((failed + f))
+    [ "$rc" -eq 0 ] || suites_failed+=("browser-$provider")
   done
 fi
 
