@@ -242,6 +242,29 @@ flow() {
   rc=$?
   expect_error "[$how] get-user after global-sign-out fails with NotAuthorizedException" "$rc" NotAuthorizedException
 
+  # Resource servers and hosted UI branding (issue 4). The identifier is not a URL: AWS CLI v1 would fetch one.
+  cognito create-resource-server --user-pool-id "$pool" --identifier "api-$tag" --name "cli api" \
+    --scopes ScopeName=read,ScopeDescription=reading ScopeName=write,ScopeDescription=writing \
+    --query 'ResourceServer.Scopes[].ScopeName' --output text
+  expect "[$how] create-resource-server returns its scopes" "$(out)" "read	write"
+
+  cognito list-resource-servers --user-pool-id "$pool" --max-results 10 --query 'ResourceServers[].Identifier' --output text
+  expect "[$how] list-resource-servers lists it" "$(out)" "api-$tag"
+
+  cognito create-user-pool-client --user-pool-id "$pool" --client-name "cli-m2m-$tag" --generate-secret \
+    --allowed-o-auth-flows-user-pool-client --allowed-o-auth-flows client_credentials \
+    --allowed-o-auth-scopes "api-$tag/delete"
+  rc=$?
+  expect_error "[$how] a client allowing an unknown custom scope fails with ScopeDoesNotExistException" "$rc" ScopeDoesNotExistException
+
+  printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$work/logo.png"
+  cognito set-ui-customization --user-pool-id "$pool" --client-id ALL --image-file "fileb://$work/logo.png" \
+    --css '.banner-customizable { background-color: #123456; }' --query UICustomization.ClientId --output text
+  expect "[$how] set-ui-customization --image-file fileb:// sets the pool's branding" "$(out)" ALL
+
+  cognito get-ui-customization --user-pool-id "$pool" --client-id "$client_id" --query UICustomization.CSS --output text
+  expect "[$how] get-ui-customization of a client falls back to the pool's" "$(out)" '.banner-customizable { background-color: #123456; }'
+
   cognito delete-user-pool --user-pool-id "$pool"
   rc=$?
   expect "[$how] delete-user-pool succeeds" "$rc" 0
