@@ -212,4 +212,33 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("REFRESH_TOKEN_AUTH flow not enabled for this client", response.Message);
         Assert.NotNull(rotated["AuthenticationResult"]?["RefreshToken"]);
     }
+
+    [Fact]
+    public async Task AdminInitiateAuth_RefreshWithRotation_FlowNotEnabled()
+    {
+        var (pool, clientId, first) = await SignedInAsync("rotor-admin", Rotating(0));
+        var parameters = new Dictionary<string, string> { ["REFRESH_TOKEN"] = first["RefreshToken"]!.GetValue<string>() };
+
+        var response = await _client.CallAsync("AdminInitiateAuth",
+            new { UserPoolId = pool, ClientId = clientId, AuthFlow = "REFRESH_TOKEN_AUTH", AuthParameters = parameters });
+
+        Assert.Equal("InvalidParameterException", response.ErrorType);
+    }
+
+    [Fact]
+    public async Task GetTokensFromRefreshToken_RotationDisabledExplicitly_NoNewRefreshToken()
+    {
+        var settings = new JsonObject
+        {
+            ["RefreshTokenRotation"] = new JsonObject { ["Feature"] = "DISABLED", ["RetryGracePeriodSeconds"] = 30 },
+        };
+        var (_, clientId, first) = await SignedInAsync("rotor-off", settings);
+        var token = first["RefreshToken"]!.GetValue<string>();
+
+        var once = await GetTokensAsync(clientId, token);
+        var twice = await GetTokensAsync(clientId, token);
+
+        Assert.Null(once["AuthenticationResult"]?["RefreshToken"]);
+        Assert.Equal(HttpStatusCode.OK, twice.Status);
+    }
 }
