@@ -37,6 +37,12 @@ if os.path.exists(additions_path):
             raise SystemExit(f"{name} is already in the model; drop it from {additions_path}")
         else:
             full[name] = shape
+    # "traits": constraints of existing shapes that the service does not enforce as the model states them; each
+    # entry replaces the listed traits and says why in the file's "about".
+    for name, traits in json.load(open(additions_path)).get("traits", {}).items():
+        if name not in full:
+            raise SystemExit(f"{name} is not in the model; drop it from the traits of {additions_path}")
+        full[name].setdefault("traits", {}).update(traits)
 
 PRELUDE = {
     "smithy.api#String": {"type": "string"},

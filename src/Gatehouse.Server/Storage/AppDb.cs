@@ -34,6 +34,10 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<UiCustomization> UiCustomizations => Set<UiCustomization>();
 
+    public DbSet<UserPoolDomain> UserPoolDomains => Set<UserPoolDomain>();
+
+    public DbSet<AuthorizationCode> AuthorizationCodes => Set<AuthorizationCode>();
+
     /// <summary>
     /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
     /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
@@ -194,6 +198,29 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.Property(u => u.ImageType).HasMaxLength(32);
             e.Property(u => u.CssVersion).HasMaxLength(32);
             e.HasOne<UserPool>().WithMany().HasForeignKey(u => u.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserPoolDomain>(e =>
+        {
+            e.HasKey(d => d.Domain);
+            e.Property(d => d.Domain).HasMaxLength(253);
+            e.Property(d => d.PoolId).HasMaxLength(55);
+            e.Property(d => d.CertificateArn).HasMaxLength(2048);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasIndex(d => d.PoolId);
+            e.HasOne<UserPool>().WithMany().HasForeignKey(d => d.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuthorizationCode>(e =>
+        {
+            e.HasKey(c => c.CodeHash);
+            e.Property(c => c.CodeHash).HasMaxLength(64);
+            e.Property(c => c.PoolId).HasMaxLength(55);
+            e.Property(c => c.ClientId).HasMaxLength(128);
+            e.Property(c => c.CodeChallenge).HasMaxLength(128);
+            e.Property(c => c.CodeChallengeMethod).HasMaxLength(8);
+            e.HasIndex(c => c.ExpiresAt);
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

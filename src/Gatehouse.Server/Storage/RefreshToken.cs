@@ -25,6 +25,12 @@ internal sealed class RefreshToken
     /// <summary>The original authentication, kept for <c>auth_time</c> on every refresh.</summary>
     public DateTimeOffset AuthTime { get; set; }
 
+    /// <summary>
+    /// The OAuth scopes of a hosted-UI sign-in, space-separated, which every refresh grants again; null for a sign-in
+    /// through the API, whose access tokens carry <c>aws.cognito.signin.user.admin</c>.
+    /// </summary>
+    public string? Scopes { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }

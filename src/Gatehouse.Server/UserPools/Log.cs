@@ -31,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Resource server {Identifier} of user pool {PoolId} deleted")]
     public static partial void ResourceServerDeleted(ILogger logger, string poolId, string identifier);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Domain {Domain} of user pool {PoolId} created")]
+    public static partial void DomainCreated(ILogger logger, string poolId, string domain);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Domain {Domain} of user pool {PoolId} updated")]
+    public static partial void DomainUpdated(ILogger logger, string poolId, string domain);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Domain {Domain} of user pool {PoolId} deleted")]
+    public static partial void DomainDeleted(ILogger logger, string poolId, string domain);
 }

@@ -14,6 +14,7 @@ internal sealed class UserPoolView(AppDb db, IOptions<InstanceOptions> instance)
         // EstimatedNumberOfUsers, as in Cognito, is an estimate: the stored count that UserCountRefresher keeps
         // fresh in the background. Only a pool never counted yet (just created, so small) is counted here.
         var users = pool.EstimatedUsersAt is null ? await db.Users.CountAsync(u => u.PoolId == pool.Id, ct) : pool.EstimatedUsers;
+        var domains = await UserPoolDomains.ForPoolAsync(db, pool.Id, ct);
         return UserPoolSettings.Read(pool) with
         {
             Id = pool.Id,
@@ -22,6 +23,8 @@ internal sealed class UserPoolView(AppDb db, IOptions<InstanceOptions> instance)
             LastModifiedDate = pool.LastModifiedAt,
             Arn = UserPoolIds.PoolArn(instance.Value.Region, instance.Value.AccountId, pool.Id),
             EstimatedNumberOfUsers = users,
+            Domain = domains.FirstOrDefault(d => !d.IsCustom)?.Domain,
+            CustomDomain = domains.FirstOrDefault(d => d.IsCustom)?.Domain,
         };
     }
 

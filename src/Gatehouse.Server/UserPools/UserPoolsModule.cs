@@ -28,6 +28,11 @@ internal static class UserPoolsModule
         services.AddAwsOperation<UpdateResourceServerRequest, UpdateResourceServer>("UpdateResourceServer");
         services.AddAwsOperation<DeleteResourceServerRequest, DeleteResourceServer>("DeleteResourceServer");
         services.AddAwsOperation<ListResourceServersRequest, ListResourceServers>("ListResourceServers");
+        services.AddSingleton<UserPoolDomains>();
+        services.AddAwsOperation<CreateUserPoolDomainRequest, CreateUserPoolDomain>("CreateUserPoolDomain");
+        services.AddAwsOperation<DescribeUserPoolDomainRequest, DescribeUserPoolDomain>("DescribeUserPoolDomain");
+        services.AddAwsOperation<UpdateUserPoolDomainRequest, UpdateUserPoolDomain>("UpdateUserPoolDomain");
+        services.AddAwsOperation<DeleteUserPoolDomainRequest, DeleteUserPoolDomain>("DeleteUserPoolDomain");
         return services;
     }
 }

@@ -95,6 +95,59 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.ToTable("AuthSessionUses");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.AuthorizationCode", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AuthTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CodeChallengeMethod")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nonce")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PoolId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AuthorizationCodes");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.Group", b =>
                 {
                     b.Property<string>("PoolId")
@@ -222,6 +275,9 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
 
                     b.Property<long?>("RotatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Scopes")
+                        .HasColumnType("text");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -541,6 +597,38 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.ToTable("UserPools");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserPoolDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("CertificateArn")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ManagedLoginVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PoolId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Domain");
+
+                    b.HasIndex("PoolId");
+
+                    b.ToTable("UserPoolDomains");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.VerificationCode", b =>
                 {
                     b.Property<long>("Id")
@@ -593,6 +681,15 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()
                         .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.AuthorizationCode", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -658,6 +755,15 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gatehouse.Server.Storage.User", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserPoolDomain", b =>
                 {
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()

@@ -89,6 +89,59 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.ToTable("AuthSessionUses");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.AuthorizationCode", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AuthTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeChallengeMethod")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nonce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AuthorizationCodes");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.Group", b =>
                 {
                     b.Property<string>("PoolId")
@@ -211,6 +264,9 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
 
                     b.Property<long?>("RotatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scopes")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -518,6 +574,38 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.ToTable("UserPools");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserPoolDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateArn")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManagedLoginVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PoolId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Domain");
+
+                    b.HasIndex("PoolId");
+
+                    b.ToTable("UserPoolDomains");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.VerificationCode", b =>
                 {
                     b.Property<long>("Id")
@@ -568,6 +656,15 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()
                         .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.AuthorizationCode", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -633,6 +730,15 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gatehouse.Server.Storage.User", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserPoolDomain", b =>
                 {
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()
