@@ -3,6 +3,7 @@ using Gatehouse.Server.Auth;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Branding;
 using Gatehouse.Server.Groups;
+using Gatehouse.Server.HostedUi;
 using Gatehouse.Server.Messaging;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
@@ -29,6 +30,7 @@ builder.Services.AddUsers();
 builder.Services.AddGroups();
 builder.Services.AddTokens();
 builder.Services.AddAuth();
+builder.Services.AddHostedUi();
 builder.Services.AddBranding();
 
 var app = builder.Build();
@@ -51,11 +53,14 @@ var bootstrap = app.Services.GetRequiredService<AdminBootstrap>();
 await bootstrap.EnsureKeyAsync(CancellationToken.None);
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(bootstrap.Banner()));
 
+app.UsePoolDomains();
+app.UseRouting();
 app.UseAwsProtocol();
 app.MapAdmin();
 app.MapMessaging();
 app.MapTokens();
 app.MapBranding();
+app.MapHostedUi();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the API tests.</summary>

@@ -96,7 +96,7 @@ public static class AuthSetup
         }, sign: false);
     }
 
-    private static void Ok(AwsResponse response)
+    public static void Ok(AwsResponse response)
     {
         if (response.Status != HttpStatusCode.OK)
         {

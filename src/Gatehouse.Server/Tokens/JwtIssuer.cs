@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,4 +12,14 @@ internal static class JwtIssuer
 
     public static string Sign(string payloadJson, SigningCredentials credentials) =>
         Handler.CreateToken(payloadJson, credentials);
+
+    /// <summary>
+    /// <c>at_hash</c> for an RS256 ID token (OIDC Core §3.1.3.6): base64url of the left half of SHA-256 of the
+    /// access token's ASCII text.
+    /// </summary>
+    public static string AccessTokenHash(string accessToken)
+    {
+        var hash = SHA256.HashData(Encoding.ASCII.GetBytes(accessToken));
+        return Base64UrlEncoder.Encode(hash, 0, hash.Length / 2);
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class RefreshTokenStore(AppDb db)
     /// <summary>Stores a new token of <paramref name="familyId"/> and returns its text (shown once, never stored).</summary>
     public async Task<string> IssueAsync(
         string poolId, string clientId, long userId, string familyId, DateTimeOffset authTime,
-        DateTimeOffset now, TimeSpan validity, CancellationToken ct)
+        DateTimeOffset now, TimeSpan validity, string? scopes, CancellationToken ct)
     {
         var token = RefreshTokenFormat.New();
         db.RefreshTokens.Add(new RefreshToken
@@ -26,6 +26,7 @@ internal sealed class RefreshTokenStore(AppDb db)
             AuthTime = authTime,
             CreatedAt = now,
             ExpiresAt = now + validity,
+            Scopes = scopes,
         });
         await db.SaveChangesAsync(ct);
         return token;

@@ -14,18 +14,29 @@ internal sealed class SessionTokens(
     AppDb db, SigningKeyStore keys, RefreshTokenStore refreshTokens, PoolIssuer issuer, TimeProvider clock)
 {
     /// <summary>Tokens of a new sign-in: a new family, <c>auth_time</c> = now, and a refresh token.</summary>
-    public async Task<AuthenticationResultType> SignInAsync(AppClient client, User user, CancellationToken ct)
+    public Task<AuthenticationResultType> SignInAsync(AppClient client, User user, CancellationToken ct) =>
+        SignInAsync(client, user, oauth: null, ct);
+
+    /// <summary>
+    /// Tokens of a new sign-in; <paramref name="oauth"/> (hosted UI and /oauth2/token) sets the granted scopes, the
+    /// nonce and the original <c>auth_time</c>, and asks whether a refresh token is issued at all.
+    /// </summary>
+    public async Task<AuthenticationResultType> SignInAsync(
+        AppClient client, User user, OAuthSignIn? oauth, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var authTime = oauth?.AuthTime ?? now;
         var settings = UserPoolSettings.ReadClient(client);
         var family = Guid.NewGuid().ToString();
-        var refresh = await refreshTokens.IssueAsync(client.PoolId, client.ClientId, user.Id, family, now, now,
-            AppClientTokenValidity.RefreshToken(settings), ct);
-        return await MintAsync(client, settings, user, family, now, now, refresh, ct);
+        var refresh = oauth is { IssueRefreshToken: false }
+            ? null
+            : await refreshTokens.IssueAsync(client.PoolId, client.ClientId, user.Id, family, authTime, now,
+                AppClientTokenValidity.RefreshToken(settings), oauth?.Scopes, ct);
+        return await MintAsync(client, settings, user, family, authTime, now, refresh, oauth?.Scopes, oauth?.Nonce, ct);
     }
 
     /// <summary>
-    /// Tokens from a refresh token: same family and <c>auth_time</c>; a new refresh token only when
+    /// Tokens from a refresh token: same family, <c>auth_time</c> and scopes; a new refresh token only when
     /// <paramref name="rotate"/> (the client rotates refresh tokens).
     /// </summary>
     public async Task<AuthenticationResultType> RefreshAsync(
@@ -35,31 +46,44 @@ internal sealed class SessionTokens(
         var settings = UserPoolSettings.ReadClient(client);
         var refresh = rotate
             ? await refreshTokens.IssueAsync(client.PoolId, client.ClientId, user.Id, used.FamilyId, used.AuthTime, now,
-                AppClientTokenValidity.RefreshToken(settings), ct)
+                AppClientTokenValidity.RefreshToken(settings), used.Scopes, ct)
             : null;
-        return await MintAsync(client, settings, user, used.FamilyId, used.AuthTime, now, refresh, ct);
+        return await MintAsync(client, settings, user, used.FamilyId, used.AuthTime, now, refresh, used.Scopes, null, ct);
     }
 
+    /// <summary>
+    /// Signs the tokens. With OAuth <paramref name="scopes"/> the access token carries them, and the ID token
+    /// (with <c>at_hash</c> and the nonce) is issued only when they include <c>openid</c>, as Cognito does.
+    /// </summary>
     private async Task<AuthenticationResultType> MintAsync(
         AppClient client, UserPoolClientType settings, User user, string family, DateTimeOffset authTime,
-        DateTimeOffset now, string? refresh, CancellationToken ct)
+        DateTimeOffset now, string? refresh, string? scopes, string? nonce, CancellationToken ct)
     {
         var subject = new TokenSubject(user.Sub, user.Username, UserRecordWriter.ReadAttributes(user),
             await GroupsAsync(user, ct));
         var grant = new TokenGrant(issuer.For(client.PoolId), client.ClientId, authTime, now, family,
             Guid.NewGuid().ToString());
         var accessValidity = AppClientTokenValidity.AccessToken(settings);
-        var idPayload = TokenClaimSets.IdToken(subject, grant, AppClientTokenValidity.IdToken(settings),
-            settings.ReadAttributes, Guid.NewGuid().ToString());
-        var accessPayload = TokenClaimSets.AccessToken(subject, grant, accessValidity, Guid.NewGuid().ToString());
+        var accessPayload = TokenClaimSets.AccessToken(subject, grant, accessValidity, Guid.NewGuid().ToString(),
+            scopes ?? TokenClaimSets.AdminScope);
+        var accessToken = JwtIssuer.Sign(accessPayload,
+            await keys.SigningCredentialsAsync(client.PoolId, SigningKeyUses.Access, ct));
+        string? idToken = null;
+        if (scopes is null || OAuthScopes.Split(scopes).Contains(OAuthScopes.OpenId, StringComparer.Ordinal))
+        {
+            var extras = scopes is null ? null : new IdTokenExtras(nonce, JwtIssuer.AccessTokenHash(accessToken));
+            var idPayload = TokenClaimSets.IdToken(subject, grant, AppClientTokenValidity.IdToken(settings),
+                settings.ReadAttributes, Guid.NewGuid().ToString(), extras);
+            idToken = JwtIssuer.Sign(idPayload, await keys.SigningCredentialsAsync(client.PoolId, SigningKeyUses.Id, ct));
+        }
+
         return new AuthenticationResultType
         {
-            AccessToken = JwtIssuer.Sign(accessPayload,
-                await keys.SigningCredentialsAsync(client.PoolId, SigningKeyUses.Access, ct)),
+            AccessToken = accessToken,
             ExpiresIn = (int)accessValidity.TotalSeconds,
             TokenType = "Bearer",
             RefreshToken = refresh,
-            IdToken = JwtIssuer.Sign(idPayload, await keys.SigningCredentialsAsync(client.PoolId, SigningKeyUses.Id, ct)),
+            IdToken = idToken,
         };
     }
 

@@ -19,11 +19,21 @@ internal static class TokenClaimSets
     private static readonly HashSet<string> BooleanAttributes =
         new(["email_verified", "phone_number_verified"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// The ID token; <paramref name="oauth"/> adds the hosted UI's <c>nonce</c> (from the authorize request) and
+    /// <c>at_hash</c> (OIDC Core §3.1.3.6: base64url of the left half of SHA-256 of the access token).
+    /// </summary>
     public static string IdToken(
-        TokenSubject subject, TokenGrant grant, TimeSpan validity, IReadOnlyCollection<string>? readAttributes, string jti)
+        TokenSubject subject, TokenGrant grant, TimeSpan validity, IReadOnlyCollection<string>? readAttributes, string jti,
+        IdTokenExtras? oauth = null)
     {
         return Write(writer =>
         {
+            if (oauth?.AtHash is { } atHash)
+            {
+                writer.WriteString("at_hash", atHash);
+            }
+
             writer.WriteString("sub", subject.Sub);
             WriteGroups(writer, subject.Groups);
             foreach (var (name, value) in subject.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
@@ -42,10 +52,16 @@ internal static class TokenClaimSets
             writer.WriteString("event_id", grant.EventId);
             writer.WriteString("token_use", "id");
             WriteTimes(writer, grant, validity, jti);
+            if (oauth?.Nonce is { } nonce)
+            {
+                writer.WriteString("nonce", nonce);
+            }
         });
     }
 
-    public static string AccessToken(TokenSubject subject, TokenGrant grant, TimeSpan validity, string jti)
+    /// <summary>The access token; <paramref name="scope"/> is the API's admin scope or the OAuth scopes granted.</summary>
+    public static string AccessToken(
+        TokenSubject subject, TokenGrant grant, TimeSpan validity, string jti, string scope = AdminScope)
     {
         return Write(writer =>
         {
@@ -56,10 +72,33 @@ internal static class TokenClaimSets
             writer.WriteString("origin_jti", grant.OriginJti);
             writer.WriteString("event_id", grant.EventId);
             writer.WriteString("token_use", "access");
-            writer.WriteString("scope", AdminScope);
+            writer.WriteString("scope", scope);
             WriteTimes(writer, grant, validity, jti);
             writer.WriteString("username", subject.Username);
             writer.WriteNumber("version", 2);
+        });
+    }
+
+    /// <summary>
+    /// The access token of a client_credentials grant (machine to machine): the client is the subject; no user
+    /// claims, no <c>username</c>, no <c>origin_jti</c>; the granted custom scopes.
+    /// </summary>
+    public static string ClientCredentialsAccessToken(
+        string issuer, string clientId, string scope, DateTimeOffset now, TimeSpan validity, string jti, string eventId)
+    {
+        return Write(writer =>
+        {
+            writer.WriteString("sub", clientId);
+            writer.WriteString("token_use", "access");
+            writer.WriteString("scope", scope);
+            writer.WriteNumber("auth_time", now.ToUnixTimeSeconds());
+            writer.WriteString("iss", issuer);
+            writer.WriteNumber("exp", (now + validity).ToUnixTimeSeconds());
+            writer.WriteNumber("iat", now.ToUnixTimeSeconds());
+            writer.WriteNumber("version", 2);
+            writer.WriteString("jti", jti);
+            writer.WriteString("event_id", eventId);
+            writer.WriteString("client_id", clientId);
         });
     }
 

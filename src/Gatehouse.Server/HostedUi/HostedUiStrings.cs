@@ -1,0 +1,43 @@
+namespace Gatehouse.Server.HostedUi;
+
+/// <summary>
+/// Every text the hosted UI shows, in one place (English). Error texts never tell whether a user exists.
+/// </summary>
+internal static class HostedUiStrings
+{
+    public const string Lang = "en";
+    public const string SignInTitle = "Sign in";
+    public const string SignInHeading = "Sign in with your username and password";
+    public const string Username = "Username";
+    public const string Password = "Password";
+    public const string SignInButton = "Sign in";
+    public const string ForgotPasswordLink = "Forgot your password?";
+    public const string NeedAccount = "Need an account?";
+    public const string SignUpLink = "Sign up";
+    public const string IncorrectCredentials = "Incorrect username or password.";
+    public const string UserDisabled = "User is disabled.";
+    public const string PasswordResetRequired = "Password reset required for the user.";
+    public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";
+    public const string TooManyAttempts = "Password attempts exceeded. Try again later.";
+    public const string FormExpired = "This form has expired or was not sent from this page. Please try again.";
+    public const string ErrorTitle = "Error";
+    public const string ErrorHeading = "Something went wrong";
+    public const string NewPasswordTitle = "Change password";
+    public const string NewPasswordHeading = "Please enter a new password";
+    public const string NewPassword = "New password";
+    public const string ConfirmNewPassword = "Enter new password again";
+    public const string PasswordsDiffer = "The passwords do not match.";
+    public const string ChangePasswordButton = "Send";
+    public const string SessionExpired = "Your session has expired. Please sign in again.";
+    public const string PasswordPolicyHeading = "Password requirements";
+    public const string MinimumLength = "At least {0} characters";
+    public const string NeedsLowercase = "A lower-case letter";
+    public const string NeedsUppercase = "An upper-case letter";
+    public const string NeedsNumber = "A number";
+    public const string NeedsSymbol = "A special character";
+    public const string MissingClientId = "The request has no client_id.";
+    public const string UnknownClient = "The client does not exist.";
+    public const string RedirectMismatch = "redirect_mismatch: the redirect_uri is not registered for this client.";
+    public const string LogoutMismatch = "The logout_uri is not registered for this client.";
+    public const string RequiredField = "This field is required.";
+}
