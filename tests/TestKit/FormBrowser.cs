@@ -30,8 +30,11 @@ public sealed partial class FormBrowser(GatehouseFactory factory)
     /// <summary>Posts the first form of <paramref name="html"/> to its action with its hidden fields and <paramref name="fields"/>.</summary>
     public Task<HttpResponseMessage> SubmitAsync(string html, params (string Name, string Value)[] fields)
     {
-        var action = WebUtility.HtmlDecode(FormAction().Match(html).Groups[1].Value);
-        var values = HiddenFields(html).ToDictionary(f => f.Name, f => f.Value);
+        var start = FormAction().Match(html);
+        var action = WebUtility.HtmlDecode(start.Groups[1].Value);
+        var end = html.IndexOf("</form>", start.Index, StringComparison.Ordinal);
+        var form = html[start.Index..(end < 0 ? html.Length : end)];
+        var values = HiddenFields(form).ToDictionary(f => f.Name, f => f.Value);
         foreach (var (name, value) in fields)
         {
             values[name] = value;

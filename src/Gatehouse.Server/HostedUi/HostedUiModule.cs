@@ -32,6 +32,8 @@ internal static class HostedUiModule
         services.AddScoped<HostedPage>();
         services.AddScoped<HostedSignIn>();
         services.AddScoped<NewPasswordPage>();
+        services.AddScoped<ConfirmPage>();
+        services.AddScoped<ForgotPasswordPage>();
         services.AddScoped<AuthorizeChecks>();
         services.AddScoped<AuthorizationCodes>();
         services.AddScoped<AuthorizationCompletion>();
@@ -53,6 +55,15 @@ internal static class HostedUiModule
         group.MapPost("/login", LoginPage.PostAsync);
         group.MapPost("/forceChangePassword", NewPasswordPage.PostAsync);
         group.MapGet("/error", ErrorPage.GetAsync);
+        group.MapGet("/signup", SignUpPage.GetAsync);
+        group.MapPost("/signup", SignUpPage.PostAsync);
+        group.MapGet("/confirm", ConfirmPage.GetAsync);
+        group.MapPost("/confirm", ConfirmPage.PostAsync);
+        group.MapPost("/resendcode", ConfirmPage.ResendAsync);
+        group.MapGet("/forgotPassword", ForgotPasswordPage.GetAsync);
+        group.MapPost("/forgotPassword", ForgotPasswordPage.PostAsync);
+        group.MapGet("/confirmforgotPassword", ForgotPasswordPage.GetConfirmAsync);
+        group.MapPost("/confirmforgotPassword", ForgotPasswordPage.PostConfirmAsync);
         return app;
     }
 }

@@ -40,4 +40,26 @@ internal static class HostedUiStrings
     public const string RedirectMismatch = "redirect_mismatch: the redirect_uri is not registered for this client.";
     public const string LogoutMismatch = "The logout_uri is not registered for this client.";
     public const string RequiredField = "This field is required.";
+    public const string SignUpTitle = "Sign up";
+    public const string SignUpHeading = "Sign up with a new account";
+    public const string SignUpButton = "Sign up";
+    public const string HaveAccount = "Already have an account?";
+    public const string SignInLink = "Sign in";
+    public const string ConfirmTitle = "Confirm account";
+    public const string ConfirmHeading = "Confirm your account";
+    public const string ConfirmText = "Enter the verification code we sent you.";
+    public const string CodeSentTo = "We sent a code to {0}.";
+    public const string VerificationCode = "Verification code";
+    public const string ConfirmButton = "Confirm account";
+    public const string ResendCodeButton = "Send a new code";
+    public const string CodeResent = "A new code has been sent.";
+    public const string AccountConfirmed = "Your account is confirmed. Sign in to continue.";
+    public const string ForgotTitle = "Forgot password";
+    public const string ForgotHeading = "Forgot your password?";
+    public const string ForgotText = "Enter your username and we will send you a code to reset your password.";
+    public const string ResetButton = "Reset my password";
+    public const string ConfirmForgotTitle = "Reset password";
+    public const string ConfirmForgotHeading = "Reset your password";
+    public const string ConfirmForgotText = "If the account exists, we sent it a code. Enter it with a new password.";
+    public const string ResetPasswordButton = "Change password";
 }

@@ -14,6 +14,7 @@ internal sealed class SignInCookie(AuthBlobSealer sealer, IOptions<HostedUiOptio
     public const string Name = "gatehouse-session";
     private const string Purpose = "hosted-ui-session";
     private const string PendingPurpose = "hosted-ui-new-password";
+    private const string SignedUpPurpose = "hosted-ui-signed-up";
 
     public void Issue(HttpContext context, string poolId, string sub, DateTimeOffset authTime)
     {
@@ -44,13 +45,27 @@ internal sealed class SignInCookie(AuthBlobSealer sealer, IOptions<HostedUiOptio
 
     /// <summary>Sealed state for the new-password form (temporary password accepted, new one not yet set).</summary>
     public string SealPending(string poolId, string username, TimeSpan validity) =>
-        sealer.Seal(PendingPurpose, JsonSerializer.SerializeToUtf8Bytes(
+        Seal(PendingPurpose, poolId, username, validity);
+
+    public PendingNewPassword? OpenPending(string? text, string poolId) => Open(PendingPurpose, text, poolId);
+
+    /// <summary>
+    /// Sealed state for the confirmation form right after /signup: the user chose the password in this very flow,
+    /// so a correct code finishes the sign-in (same layout as <see cref="PendingNewPassword"/>, another purpose).
+    /// </summary>
+    public string SealSignedUp(string poolId, string username, TimeSpan validity) =>
+        Seal(SignedUpPurpose, poolId, username, validity);
+
+    public PendingNewPassword? OpenSignedUp(string? text, string poolId) => Open(SignedUpPurpose, text, poolId);
+
+    private string Seal(string purpose, string poolId, string username, TimeSpan validity) =>
+        sealer.Seal(purpose, JsonSerializer.SerializeToUtf8Bytes(
             new PendingNewPassword(poolId, username, clock.GetUtcNow().Add(validity).ToUnixTimeMilliseconds()),
             HostedUiJsonContext.Default.PendingNewPassword));
 
-    public PendingNewPassword? OpenPending(string? text, string poolId)
+    private PendingNewPassword? Open(string purpose, string? text, string poolId)
     {
-        if (text is not { Length: > 0 } || sealer.Open(PendingPurpose, text) is not { } json
+        if (text is not { Length: > 0 } || sealer.Open(purpose, text) is not { } json
             || JsonSerializer.Deserialize(json, HostedUiJsonContext.Default.PendingNewPassword) is not { } pending)
         {
             return null;
