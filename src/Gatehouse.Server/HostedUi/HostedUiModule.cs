@@ -35,6 +35,9 @@ internal static class HostedUiModule
         services.AddScoped<AuthorizeChecks>();
         services.AddScoped<AuthorizationCodes>();
         services.AddScoped<AuthorizationCompletion>();
+        services.AddScoped<ClientAuthentication>();
+        services.AddScoped<ClientReadAttributes>();
+        services.AddScoped<TokenEndpoint>();
         return services;
     }
 
@@ -53,6 +56,11 @@ internal static class HostedUiModule
         group.MapPost("/login", LoginPage.PostAsync);
         group.MapPost("/forceChangePassword", NewPasswordPage.PostAsync);
         group.MapGet("/error", ErrorPage.GetAsync);
+        group.MapPost("/oauth2/token", TokenEndpoint.PostAsync);
+        group.MapGet("/oauth2/userInfo", UserInfoEndpoint.HandleAsync);
+        group.MapPost("/oauth2/userInfo", UserInfoEndpoint.HandleAsync);
+        group.MapPost("/oauth2/revoke", RevokeEndpoint.PostAsync);
+        group.MapGet("/logout", LogoutEndpoint.GetAsync);
         return app;
     }
 }
