@@ -123,13 +123,19 @@ public sealed class TokenEndpointTests(GatehouseFactory factory) : IClassFixture
         var setup = await OAuthSetup.CreateAsync(_api);
         AuthSetup.Ok(await _api.CallAsync("CreateResourceServer", new
         {
-            UserPoolId = setup.PoolId, Identifier = "https://api.example.com", Name = "api",
+            UserPoolId = setup.PoolId,
+            Identifier = "https://api.example.com",
+            Name = "api",
             Scopes = new[] { new { ScopeName = "read", ScopeDescription = "read" } },
         }));
         var created = await _api.CallAsync("CreateUserPoolClient", new
         {
-            UserPoolId = setup.PoolId, ClientName = "m2m", GenerateSecret = true, AllowedOAuthFlowsUserPoolClient = true,
-            AllowedOAuthFlows = (string[])["client_credentials"], AllowedOAuthScopes = (string[])["https://api.example.com/read"],
+            UserPoolId = setup.PoolId,
+            ClientName = "m2m",
+            GenerateSecret = true,
+            AllowedOAuthFlowsUserPoolClient = true,
+            AllowedOAuthFlows = (string[])["client_credentials"],
+            AllowedOAuthScopes = (string[])["https://api.example.com/read"],
         });
         var clientId = created["UserPoolClient"]!["ClientId"]!.GetValue<string>();
         var secret = created["UserPoolClient"]!["ClientSecret"]!.GetValue<string>();
@@ -171,9 +177,13 @@ public sealed class TokenEndpointTests(GatehouseFactory factory) : IClassFixture
     {
         var created = await _api.CallAsync("CreateUserPoolClient", new
         {
-            UserPoolId = setup.PoolId, ClientName = "second", AllowedOAuthFlowsUserPoolClient = true,
-            AllowedOAuthFlows = (string[])["code"], AllowedOAuthScopes = (string[])["openid"],
-            CallbackURLs = (string[])[OAuthSetup.Callback], SupportedIdentityProviders = (string[])["COGNITO"],
+            UserPoolId = setup.PoolId,
+            ClientName = "second",
+            AllowedOAuthFlowsUserPoolClient = true,
+            AllowedOAuthFlows = (string[])["code"],
+            AllowedOAuthScopes = (string[])["openid"],
+            CallbackURLs = (string[])[OAuthSetup.Callback],
+            SupportedIdentityProviders = (string[])["COGNITO"],
         });
         return created["UserPoolClient"]!["ClientId"]!.GetValue<string>();
     }
