@@ -26,6 +26,7 @@ public sealed class TokenEndpointTests(GatehouseFactory factory) : IClassFixture
         Assert.Equal("n-42", id["nonce"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(id["at_hash"]!.GetValue<string>()));
         Assert.Equal(setup.ClientId, id["aud"]!.GetValue<string>());
+        Assert.Equal("http://127.0.0.1/" + setup.PoolId, id["iss"]!.GetValue<string>());
         Assert.Equal("openid email profile", access["scope"]!.GetValue<string>());
         Assert.NotNull(body["refresh_token"]);
     }
