@@ -37,6 +37,9 @@ internal static class HostedUiModule
         services.AddScoped<AuthorizeChecks>();
         services.AddScoped<AuthorizationCodes>();
         services.AddScoped<AuthorizationCompletion>();
+        services.AddScoped<ClientAuthentication>();
+        services.AddScoped<ClientReadAttributes>();
+        services.AddScoped<TokenEndpoint>();
         return services;
     }
 
@@ -64,6 +67,11 @@ internal static class HostedUiModule
         group.MapPost("/forgotPassword", ForgotPasswordPage.PostAsync);
         group.MapGet("/confirmforgotPassword", ForgotPasswordPage.GetConfirmAsync);
         group.MapPost("/confirmforgotPassword", ForgotPasswordPage.PostConfirmAsync);
+        group.MapPost("/oauth2/token", TokenEndpoint.PostAsync);
+        group.MapGet("/oauth2/userInfo", UserInfoEndpoint.HandleAsync);
+        group.MapPost("/oauth2/userInfo", UserInfoEndpoint.HandleAsync);
+        group.MapPost("/oauth2/revoke", RevokeEndpoint.PostAsync);
+        group.MapGet("/logout", LogoutEndpoint.GetAsync);
         return app;
     }
 }

@@ -7,7 +7,11 @@ namespace Gatehouse.Server.HostedUi;
 /// its pool, and the absolute URL of the domain's root (<c>https://auth.example.com</c>, or
 /// <c>http://127.0.0.1:7300/domains/my-app</c>), which every link, form action and redirect is built from.
 /// </summary>
-internal sealed record PoolDomainContext(UserPoolDomain Domain, string BaseUrl)
+/// <remarks>
+/// <see cref="ServerPathBase"/> is the PathBase before <c>/domains/&lt;prefix&gt;</c> was moved into it: issuers and
+/// other server-wide URLs are built from it, never from the domain's path.
+/// </remarks>
+internal sealed record PoolDomainContext(UserPoolDomain Domain, string BaseUrl, string ServerPathBase)
 {
     public string PoolId => Domain.PoolId;
 

@@ -38,23 +38,25 @@ internal sealed class PoolDomainRouting(RequestDelegate next, IOptions<HostedUiO
                 return;
             }
 
+            var serverPathBase = request.PathBase.Value ?? string.Empty;
             request.PathBase = request.PathBase.Add(DomainsSegment + "/" + prefix);
             request.Path = end < 0 ? "/" : value[end..];
-            Enter(context, found);
+            Enter(context, found, serverPathBase);
         }
         else if (IsHostedPath(request.Path) && !request.Headers.ContainsKey("X-Amz-Target")
             && await FindAsync(db, DomainOfHost(request.Host.Host), context.RequestAborted) is { } domain)
         {
-            Enter(context, domain);
+            Enter(context, domain, request.PathBase.Value ?? string.Empty);
         }
 
         await next(context);
     }
 
-    private static void Enter(HttpContext context, UserPoolDomain domain)
+    private static void Enter(HttpContext context, UserPoolDomain domain, string serverPathBase)
     {
         var request = context.Request;
-        context.Features.Set(new PoolDomainContext(domain, $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}"));
+        context.Features.Set(new PoolDomainContext(
+            domain, $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}", serverPathBase));
         HostedUiHeaders.Apply(context);
     }
 

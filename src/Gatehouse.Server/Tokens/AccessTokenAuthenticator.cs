@@ -19,7 +19,12 @@ internal sealed class AccessTokenAuthenticator(
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public async Task<(AuthenticatedUser? Caller, AwsError? Error)> AuthenticateAsync(string accessToken, CancellationToken ct)
+    public Task<(AuthenticatedUser? Caller, AwsError? Error)> AuthenticateAsync(string accessToken, CancellationToken ct) =>
+        AuthenticateAsync(accessToken, TokenClaimSets.AdminScope, ct);
+
+    /// <summary>As above, requiring <paramref name="requiredScope"/> (<c>openid</c> for /oauth2/userInfo).</summary>
+    public async Task<(AuthenticatedUser? Caller, AwsError? Error)> AuthenticateAsync(
+        string accessToken, string requiredScope, CancellationToken ct)
     {
         if (!Handler.CanReadToken(accessToken))
         {
@@ -43,7 +48,7 @@ internal sealed class AccessTokenAuthenticator(
             return (null, AwsError.NotAuthorized(TokensMessages.AccessTokenExpired));
         }
 
-        if (!Claim(token, "scope").Split(' ').Contains(TokenClaimSets.AdminScope, StringComparer.Ordinal))
+        if (!Claim(token, "scope").Split(' ').Contains(requiredScope, StringComparer.Ordinal))
         {
             return (null, AwsError.NotAuthorized(TokensMessages.AccessTokenScopes));
         }

@@ -48,7 +48,7 @@ internal static class IssuerEndpoints
         }
 
         var iss = issuer.For(userPoolId);
-        var baseUrl = issuer.PublicBaseUrl();
+        var baseUrl = await DomainBaseUrlAsync(db, issuer, userPoolId, ct);
         return Results.Text(Write(writer =>
         {
             writer.WriteString("issuer", iss);
@@ -57,12 +57,31 @@ internal static class IssuerEndpoints
             writer.WriteString("token_endpoint", $"{baseUrl}/oauth2/token");
             writer.WriteString("userinfo_endpoint", $"{baseUrl}/oauth2/userInfo");
             writer.WriteString("revocation_endpoint", $"{baseUrl}/oauth2/revoke");
+            writer.WriteString("end_session_endpoint", $"{baseUrl}/logout");
             Array(writer, "response_types_supported", "code", "token");
             Array(writer, "scopes_supported", "openid", "email", "phone", "profile");
             Array(writer, "subject_types_supported", "public");
             Array(writer, "id_token_signing_alg_values_supported", "RS256");
-            Array(writer, "token_endpoint_auth_methods_supported", "client_secret_basic", "client_secret_post");
+            Array(writer, "token_endpoint_auth_methods_supported", "client_secret_basic", "client_secret_post", "none");
+            Array(writer, "grant_types_supported", "authorization_code", "refresh_token", "client_credentials", "implicit");
+            Array(writer, "code_challenge_methods_supported", "S256", "plain");
         }), "application/json");
+    }
+
+    /// <summary>
+    /// Where the pool's OAuth endpoints are: its custom domain (https), else its prefix domain under
+    /// <c>/domains/&lt;prefix&gt;</c> of the public URL, else the public URL itself (no domain: the endpoints answer 404).
+    /// </summary>
+    private static async Task<string> DomainBaseUrlAsync(AppDb db, PoolIssuer issuer, string poolId, CancellationToken ct)
+    {
+        var domains = await UserPoolDomains.ForPoolAsync(db, poolId, ct);
+        if (domains.FirstOrDefault(d => d.IsCustom) is { } custom)
+        {
+            return $"https://{custom.Domain}";
+        }
+
+        var baseUrl = issuer.PublicBaseUrl();
+        return domains.FirstOrDefault() is { } prefix ? $"{baseUrl}/domains/{prefix.Domain}" : baseUrl;
     }
 
     private static void Array(Utf8JsonWriter writer, string name, params string[] values)
