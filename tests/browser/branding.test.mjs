@@ -1,7 +1,12 @@
 // UI customization assets in a real browser: the logo at ImageUrl renders as an image of its size.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CreateUserPoolCommand, SetUICustomizationCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { randomBytes } from 'node:crypto';
+import {
+  CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
+  SetUICustomizationCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { launch, screenshot } from './lib/chromium.mjs';
 import { solidPng } from './lib/png.mjs';
 import { unique, useServer } from '../compat/lib/server.mjs';
@@ -20,6 +25,7 @@ after(async () => {
 test('the logo set with SetUICustomization renders at its ImageUrl', async (t) => {
   const cognito = server.client();
   const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: unique('pool') }));
+  await cognito.send(new CreateUserPoolDomainCommand({ UserPoolId: UserPool.Id, Domain: `b${randomBytes(6).toString('hex')}` }));
   const logo = solidPng(120, 60, [10, 125, 59]);
   const { UICustomization } = await cognito.send(new SetUICustomizationCommand({
     UserPoolId: UserPool.Id, ImageFile: logo,

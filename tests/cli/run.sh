@@ -257,6 +257,10 @@ flow() {
   rc=$?
   expect_error "[$how] a client allowing an unknown custom scope fails with ScopeDoesNotExistException" "$rc" ScopeDoesNotExistException
 
+  cognito create-user-pool-domain --user-pool-id "$pool" --domain "cli-$tag"
+  rc=$?
+  expect "[$how] create-user-pool-domain succeeds (UI customization needs a domain)" "$rc" 0
+
   printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$work/logo.png"
   cognito set-ui-customization --user-pool-id "$pool" --client-id ALL --image-file "fileb://$work/logo.png" \
     --css '.banner-customizable { background-color: #123456; }' --query UICustomization.ClientId --output text

@@ -11,6 +11,8 @@ internal static class BrandingMessages
 
     public const string ConcurrentSet = "The UI customization was set by another request at the same time; retry.";
 
+    public const string DomainRequired = "There has to be an existing domain associated with this user pool.";
+
     public const string ImageInvalid = "The logo image must be a PNG or JPEG file of at most 100 KB.";
 
     public static string CssClassNotAllowed(string selector) =>

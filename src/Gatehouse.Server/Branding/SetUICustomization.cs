@@ -22,6 +22,12 @@ internal sealed class SetUICustomization(
             return AwsError.ResourceNotFound(UserPoolMessages.PoolNotFound(request.UserPoolId));
         }
 
+        // "To customize your UI, you must set up a domain for your user pool" (hosted UI (classic) branding guide).
+        if (!await db.UserPoolDomains.AnyAsync(d => d.PoolId == request.UserPoolId, ct))
+        {
+            return AwsError.InvalidParameter(BrandingMessages.DomainRequired);
+        }
+
         var clientId = request.ClientId ?? UiCustomizationView.PoolLevel;
         if (!string.Equals(clientId, UiCustomizationView.PoolLevel, StringComparison.Ordinal)
             && await db.FindClientAsync(request.UserPoolId, clientId, ct) is null)

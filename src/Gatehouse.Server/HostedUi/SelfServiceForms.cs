@@ -95,6 +95,20 @@ internal static class SelfServiceForms
         return names;
     }
 
+    /// <summary>The label of an attribute's field: a readable name for the standard ones, else the attribute name.</summary>
+    public static string Label(string attribute) => attribute switch
+    {
+        UserAttributeNames.Email => "Email",
+        UserAttributeNames.PhoneNumber => "Phone number",
+        "given_name" => "Given name",
+        "family_name" => "Family name",
+        "name" => "Name",
+        "preferred_username" => "Preferred username",
+        "birthdate" => "Birthdate",
+        "address" => "Address",
+        _ => attribute,
+    };
+
     public static string InputType(string attribute) => attribute switch
     {
         UserAttributeNames.Email => "email",

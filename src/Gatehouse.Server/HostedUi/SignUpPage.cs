@@ -94,7 +94,7 @@ internal static class SignUpPage
 
         foreach (var name in SelfServiceForms.SignUpAttributes(pool))
         {
-            body.Field(name, name, SelfServiceForms.InputType(name), form?[name].ToString(), SelfServiceForms.Autocomplete(name));
+            body.Field(name, SelfServiceForms.Label(name), SelfServiceForms.InputType(name), form?[name].ToString(), SelfServiceForms.Autocomplete(name));
         }
 
         body.PasswordPolicy(pool.PasswordPolicy)

@@ -21,6 +21,18 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
             ImageFile = image is null ? null : Convert.ToBase64String(image),
         });
 
+    /// <summary>A pool with a prefix domain: SetUICustomization needs one.</summary>
+    private async Task<string> PoolAsync()
+    {
+        var poolId = await _client.CreatePoolIdAsync();
+        await DomainAsync(poolId);
+        return poolId;
+    }
+
+    private async Task DomainAsync(string poolId) =>
+        AuthSetup.Ok(await _client.CallAsync("CreateUserPoolDomain",
+            new { UserPoolId = poolId, Domain = "b" + Guid.NewGuid().ToString("N")[..12] }));
+
     private Task<AwsResponse> GetAsync(string poolId, string? clientId = null) =>
         _client.CallAsync("GetUICustomization", new { UserPoolId = poolId, ClientId = clientId });
 
@@ -28,6 +40,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     public async Task SetUICustomization_PoolLevel_AnsweredForPoolAndForClientsWithoutTheirOwn()
     {
         var (poolId, clientId, _) = await _client.PoolAndClientAsync();
+        await DomainAsync(poolId);
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var set = await SetAsync(poolId, null, Css, Png);
@@ -51,6 +64,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     public async Task SetUICustomization_ClientLevel_OverridesPoolForThatClientOnly()
     {
         var (poolId, clientA, _) = await _client.PoolAndClientAsync();
+        await DomainAsync(poolId);
         var clientB = (await _client.CreateClientAsync(poolId))["ClientId"]!.GetValue<string>();
         await SetAsync(poolId, "ALL", Css, null);
 
@@ -69,7 +83,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task GetUICustomization_NothingSet_OnlyPoolAndClient()
     {
-        var poolId = await _client.CreatePoolIdAsync();
+        var poolId = await PoolAsync();
 
         var response = await GetAsync(poolId);
 
@@ -80,7 +94,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task SetUICustomization_SecondSetWithoutImage_ClearsImageKeepsCreationDate()
     {
-        var poolId = await _client.CreatePoolIdAsync();
+        var poolId = await PoolAsync();
         var first = await SetAsync(poolId, null, Css, Png);
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -96,7 +110,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task ImageUrl_CurrentVersion_ServesTheLogoAndOldVersionNotFound()
     {
-        var poolId = await _client.CreatePoolIdAsync();
+        var poolId = await PoolAsync();
         var old = new Uri((await SetAsync(poolId, null, Css, Png))["UICustomization"]!["ImageUrl"]!.GetValue<string>());
         var current = new Uri((await SetAsync(poolId, null, null, Png))["UICustomization"]!["ImageUrl"]!.GetValue<string>());
         using var http = factory.CreateClient();
@@ -119,7 +133,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     [InlineData(".label-customizable { color: red; ")]
     public async Task SetUICustomization_CssOutsideTheAllowedClasses_InvalidParameterAndNothingStored(string css)
     {
-        var poolId = await _client.CreatePoolIdAsync();
+        var poolId = await PoolAsync();
 
         var response = await SetAsync(poolId, null, css, null);
         var stored = await GetAsync(poolId);
@@ -131,7 +145,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task SetUICustomization_ImageNotPngOrJpeg_InvalidParameter()
     {
-        var poolId = await _client.CreatePoolIdAsync();
+        var poolId = await PoolAsync();
 
         var response = await SetAsync(poolId, null, Css, "GIF89a......"u8.ToArray());
 
@@ -141,7 +155,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task SetUICustomization_ImageOver100Kilobytes_InvalidParameter()
     {
-        var poolId = await _client.CreatePoolIdAsync();
+        var poolId = await PoolAsync();
         var large = new byte[(100 * 1024) + 1];
         Png.CopyTo(large, 0);
 
@@ -153,7 +167,7 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
     [Fact]
     public async Task SetUICustomization_UnknownClientOrPool_ResourceNotFound()
     {
-        var poolId = await _client.CreatePoolIdAsync();
+        var poolId = await PoolAsync();
 
         var client = await SetAsync(poolId, "nosuchclient1234", Css, null);
         var pool = await SetAsync("us-east-1_nope12345", null, Css, null);
@@ -162,5 +176,16 @@ public sealed class UiCustomizationTests(GatehouseFactory factory) : IClassFixtu
         Assert.Equal("ResourceNotFoundException", client.ErrorType);
         Assert.Equal("ResourceNotFoundException", pool.ErrorType);
         Assert.Equal("ResourceNotFoundException", get.ErrorType);
+    }
+
+    [Fact]
+    public async Task SetUICustomization_PoolWithoutDomain_InvalidParameter()
+    {
+        var poolId = await _client.CreatePoolIdAsync();
+
+        var response = await SetAsync(poolId, null, Css, Png);
+
+        Assert.Equal("InvalidParameterException", response.ErrorType);
+        Assert.Equal("There has to be an existing domain associated with this user pool.", response.Message);
     }
 }
