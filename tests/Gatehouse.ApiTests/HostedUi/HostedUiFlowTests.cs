@@ -36,7 +36,8 @@ public sealed class HostedUiFlowTests(GatehouseFactory factory) : IClassFixture<
         var host = "login-" + Guid.NewGuid().ToString("N")[..8] + ".example.com";
         AuthSetup.Ok(await _api.CallAsync("CreateUserPoolDomain", new
         {
-            UserPoolId = setup.PoolId, Domain = host,
+            UserPoolId = setup.PoolId,
+            Domain = host,
             CustomDomainConfig = new { CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/x" },
         }));
         using var http = HostClient(host);
@@ -139,7 +140,8 @@ public sealed class HostedUiFlowTests(GatehouseFactory factory) : IClassFixture<
         await OAuthTestSteps.SignInForCodeAsync(browser, setup);
 
         using var logout = await browser.GetAsync(
-            $"{setup.Base}/logout?client_id={setup.ClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(OAuthSetup.Callback)}&state=s2");
+            $"{setup.Base}/logout?client_id={setup.ClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(OAuthSetup.Callback)}&state=s2" +
+            $"&code_challenge={OAuthSetup.Challenge(OAuthSetup.Verifier)}&code_challenge_method=S256");
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         var location = logout.Headers.Location!.ToString();
