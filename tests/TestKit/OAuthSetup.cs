@@ -30,7 +30,8 @@ public static class OAuthSetup
             (pkce && responseType == "code" ? $"&code_challenge={Challenge(Verifier)}&code_challenge_method=S256" : "") + extra;
 
         /// <summary>The /login URL that the authorize URL redirects to.</summary>
-        public string LoginUrl(string? extra = null) => Base + "/login" + new Uri("http://x" + AuthorizeUrl(extra)).Query;
+        public string LoginUrl(string? extra = null, string responseType = "code") =>
+            Base + "/login" + new Uri("http://x" + AuthorizeUrl(extra, responseType)).Query;
     }
 
     public static async Task<Setup> CreateAsync(

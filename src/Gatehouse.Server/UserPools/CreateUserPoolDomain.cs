@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.UserPools;
 
@@ -46,7 +47,16 @@ internal sealed class CreateUserPoolDomain(
             CreatedAt = clock.GetUtcNow(),
         };
         db.UserPoolDomains.Add(domain);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // A concurrent CreateUserPoolDomain of the same name won the race (the name is the primary key).
+            return AwsError.InvalidParameter(DomainMessages.DomainTaken);
+        }
+
         Log.DomainCreated(logger, domain.PoolId, domain.Domain);
         return AwsResult.Ok(new CreateUserPoolDomainResponse
         {

@@ -93,4 +93,41 @@ public sealed class LoginFlowTests(GatehouseFactory factory) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.NotFound, bare.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task Login_ImplicitFlow_TokensInFragmentWithoutRefreshToken()
+    {
+        var setup = await OAuthSetup.CreateAsync(_api);
+        var browser = new FormBrowser(factory);
+        var login = await browser.GetPageAsync(setup.LoginUrl().Replace("response_type=code", "response_type=token", StringComparison.Ordinal));
+
+        using var response = await browser.SubmitAsync(login, ("username", setup.Username), ("password", AuthSetup.Password));
+
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith(OAuthSetup.Callback + "#", location, StringComparison.Ordinal);
+        var parameters = OAuthSetup.RedirectParameters(response);
+        Assert.True(parameters.ContainsKey("access_token"));
+        Assert.True(parameters.ContainsKey("id_token"));
+        Assert.False(parameters.ContainsKey("refresh_token"));
+        Assert.Equal("st-1", parameters["state"]);
+    }
+
+    [Fact]
+    public async Task Login_TemporaryPassword_NewPasswordFormThenCode()
+    {
+        var setup = await OAuthSetup.CreateAsync(_api);
+        await _api.CreateUserWithTemporaryPasswordAsync(setup.PoolId, "temp-" + setup.Username, "Temp0rary!x");
+        var browser = new FormBrowser(factory);
+        var login = await browser.GetPageAsync(setup.LoginUrl());
+
+        using var challenge = await browser.SubmitAsync(login, ("username", "temp-" + setup.Username), ("password", "Temp0rary!x"));
+        var form = await challenge.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var mismatch = await browser.SubmitAsync(form, ("password", "N3wPassw0rd!"), ("confirmPassword", "other"));
+        using var changed = await browser.SubmitAsync(form, ("password", "N3wPassw0rd!"), ("confirmPassword", "N3wPassw0rd!"));
+
+        Assert.Contains("name=\"confirmPassword\"", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
+        Assert.True(OAuthSetup.RedirectParameters(changed).ContainsKey("code"));
+        Assert.Null((await _api.PasswordAuthAsync(setup.ClientId, "temp-" + setup.Username, "N3wPassw0rd!")).ErrorType);
+    }
 }
