@@ -32,7 +32,7 @@ internal sealed class AccessTokenAuthenticator(
             || await db.FindPoolAsync(poolId, ct) is not { } pool
             || await keys.FindPublishedAsync(poolId, kid, ct) is not { } key
             || !string.Equals(key.Use, SigningKeyUses.Access, StringComparison.Ordinal)
-            || !await SignatureValidAsync(accessToken, key, issuer.For(poolId))
+            || !await SignatureValidAsync(accessToken, keys.VerificationKey(key), issuer.For(poolId))
             || !Claim(token, "token_use").Equals("access", StringComparison.Ordinal))
         {
             return (null, AwsError.NotAuthorized(TokensMessages.InvalidAccessToken));
@@ -65,11 +65,11 @@ internal sealed class AccessTokenAuthenticator(
             : (null, AwsError.NotAuthorized(TokensMessages.UserDisabled));
     }
 
-    private static async Task<bool> SignatureValidAsync(string accessToken, SigningKey key, string expectedIssuer)
+    private static async Task<bool> SignatureValidAsync(string accessToken, SecurityKey key, string expectedIssuer)
     {
         var result = await Handler.ValidateTokenAsync(accessToken, new TokenValidationParameters
         {
-            IssuerSigningKey = SigningKeyCache.PublicKey(key),
+            IssuerSigningKey = key,
             ValidIssuer = expectedIssuer,
             ValidateAudience = false,
             // Expiry is checked against the injected clock by the caller, with Cognito's message.
