@@ -19,6 +19,10 @@ internal sealed class AccessTokenAuthenticator(
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
+    private static readonly Func<AppDb, string, string, CancellationToken, Task<User?>> UserBySub =
+        EF.CompileAsyncQuery((AppDb db, string poolId, string sub, CancellationToken ct) =>
+            db.Users.FirstOrDefault(u => u.PoolId == poolId && u.Sub == sub));
+
     public async Task<(AuthenticatedUser? Caller, AwsError? Error)> AuthenticateAsync(string accessToken, CancellationToken ct)
     {
         if (!Handler.CanReadToken(accessToken))
@@ -55,7 +59,7 @@ internal sealed class AccessTokenAuthenticator(
         }
 
         var sub = Claim(token, "sub");
-        if (await db.Users.FirstOrDefaultAsync(u => u.PoolId == poolId && u.Sub == sub, ct) is not { } user)
+        if (await UserBySub(db, poolId, sub, ct) is not { } user)
         {
             return (null, AwsError.UserNotFound(TokensMessages.UserDoesNotExist));
         }
