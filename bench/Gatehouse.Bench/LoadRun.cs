@@ -6,8 +6,10 @@ namespace Gatehouse.Bench;
 /// <summary>
 /// Runs one request function from <c>concurrency</c> loops for a fixed time after a warm-up, and reports the
 /// rate and latency percentiles as a Markdown table row. Every answer must be HTTP 200; a failure ends the run.
+/// With a server process id it also reports how busy the server was, from its CPU time in <c>/proc</c>: 100 %
+/// is one core, so a rate with the server well under 100 % is limited by the load generator, not the server.
 /// </summary>
-internal sealed class LoadRun(int concurrency, Func<long, Task<(int Status, string Body)>> call)
+internal sealed class LoadRun(int concurrency, Func<long, Task<(int Status, string Body)>> call, int? serverPid = null)
 {
     private long _sequence;
 
@@ -15,12 +17,29 @@ internal sealed class LoadRun(int concurrency, Func<long, Task<(int Status, stri
     {
         await LoopAsync(warmup, null);
         var latencies = Enumerable.Range(0, concurrency).Select(_ => new List<double>(100_000)).ToArray();
+        var cpuBefore = ServerCpuSeconds();
         var watch = Stopwatch.StartNew();
         await LoopAsync(duration, latencies);
         var elapsed = watch.Elapsed.TotalSeconds;
+        var cpu = ServerCpuSeconds() - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
+        var busy = serverPid is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{100 * cpu / elapsed:F0} %");
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {concurrency} | {all.Length} | {all.Length / elapsed:F0} | {Percentile(all, 0.50):F2} | {Percentile(all, 0.99):F2} |");
+            $"| {name} | {concurrency} | {all.Length} | {all.Length / elapsed:F0} | {busy} | {Percentile(all, 0.50):F2} | {Percentile(all, 0.99):F2} |");
+    }
+
+    private double ServerCpuSeconds()
+    {
+        if (serverPid is not { } pid)
+        {
+            return 0;
+        }
+
+        // /proc/<pid>/stat: the command may hold spaces, so count fields after its closing parenthesis;
+        // utime and stime are fields 14 and 15, in clock ticks of 1/100 s.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private Task LoopAsync(TimeSpan time, List<double>[]? latencies)

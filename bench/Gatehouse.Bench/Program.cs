@@ -4,9 +4,13 @@ using Gatehouse.Bench;
 
 // gatehouse-bench <endpoint> <access key id> <secret> <scenario> [options]
 //   scenarios: admin-create-user | admin-get-user | list-users-filter | seed
+//              signin-setup (prints "<pool> <client>") | signin (user-password-auth, srp, refresh, get-user, jwks)
 //   options:   --pool <id> (else a new pool) --users <n> (users that exist, default 1000) --warmup <s> (default 2)
 //              --duration <s> (default 10) --concurrency <n> (default 32)
 //              --sqlite <file> | --postgres <conn>   (seed only: bulk insert users for --pool)
+//              --client <id>   (seed: also one refresh token per seeded user; signin: the app client)
+//              --signin-users <n> (signin-setup/signin: users with a password, default 200)
+//              --server-pid <pid> (report the server's CPU use) --label <server> --store <text> --only <a,b>
 var endpoint = new Uri(args[0]);
 var client = new SignedClient(
     new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = endpoint },
@@ -17,6 +21,8 @@ var duration = TimeSpan.FromSeconds(double.Parse(Option("--duration") ?? "10", C
 var concurrency = int.Parse(Option("--concurrency") ?? "32", CultureInfo.InvariantCulture);
 var userCount = int.Parse(Option("--users") ?? "1000", CultureInfo.InvariantCulture);
 var warmup = TimeSpan.FromSeconds(double.Parse(Option("--warmup") ?? "2", CultureInfo.InvariantCulture));
+var signInUsers = int.Parse(Option("--signin-users") ?? "200", CultureInfo.InvariantCulture);
+int? serverPid = Option("--server-pid") is { } pidText ? int.Parse(pidText, CultureInfo.InvariantCulture) : null;
 
 async Task<string> NewPoolAsync()
 {
@@ -26,31 +32,42 @@ async Task<string> NewPoolAsync()
         : throw new InvalidOperationException(body);
 }
 
+var signIn = new SignInBench(client, Option("--label") ?? endpoint.Authority, serverPid, concurrency, warmup, duration);
+if (scenario == "signin-setup")
+{
+    Console.WriteLine(await signIn.SetupAsync(signInUsers));
+    return;
+}
+
 var pool = Option("--pool") ?? await NewPoolAsync();
 switch (scenario)
 {
     case "seed":
-        await Seeder.SeedAsync(pool, userCount, Option("--sqlite"), Option("--postgres"));
+        await Seeder.SeedAsync(pool, userCount, Option("--sqlite"), Option("--postgres"), Option("--client"));
         Console.WriteLine(pool);
+        break;
+    case "signin":
+        await signIn.RunAsync(pool, Option("--client") ?? throw new ArgumentException("signin needs --client."),
+            signInUsers, Option("--store") ?? "", Option("--only")?.Split(',') ?? []);
         break;
     case "admin-create-user":
         var run = Guid.NewGuid().ToString("N")[..8];
         Console.WriteLine(await new LoadRun(concurrency, n => client.CallAsync("AdminCreateUser",
             $$"""{"UserPoolId":"{{pool}}","Username":"c{{run}}{{n}}","MessageAction":"SUPPRESS","UserAttributes":[{"Name":"email","Value":"c{{run}}{{n}}@bench.example"}]}""",
-            CancellationToken.None)).RunAsync("AdminCreateUser", warmup, duration));
+            CancellationToken.None), serverPid).RunAsync("AdminCreateUser", warmup, duration));
         break;
     case "admin-get-user":
         Console.WriteLine(await new LoadRun(concurrency, n => client.CallAsync("AdminGetUser",
-            $$"""{"UserPoolId":"{{pool}}","Username":"user{{n % userCount}}"}""", CancellationToken.None))
+            $$"""{"UserPoolId":"{{pool}}","Username":"user{{n % userCount}}"}""", CancellationToken.None), serverPid)
             .RunAsync($"AdminGetUser ({userCount} users)", warmup, duration));
         break;
     case "list-users-filter":
         Console.WriteLine(await new LoadRun(concurrency, n => client.CallAsync("ListUsers",
             $$"""{"UserPoolId":"{{pool}}","Filter":"email = \"user{{(n * 7919) % userCount}}@bench.example\"","Limit":10}""",
-            CancellationToken.None)).RunAsync($"ListUsers email = ({userCount} users)", warmup, duration));
+            CancellationToken.None), serverPid).RunAsync($"ListUsers email = ({userCount} users)", warmup, duration));
         Console.WriteLine(await new LoadRun(concurrency, n => client.CallAsync("ListUsers",
             $$"""{"UserPoolId":"{{pool}}","Filter":"email ^= \"user{{(n * 7919) % userCount}}\"","Limit":10}""",
-            CancellationToken.None)).RunAsync($"ListUsers email ^= ({userCount} users)", warmup, duration));
+            CancellationToken.None), serverPid).RunAsync($"ListUsers email ^= ({userCount} users)", warmup, duration));
         break;
     default:
         throw new ArgumentException($"Unknown scenario {scenario}.");

@@ -2,13 +2,16 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using Gatehouse.Server.Tokens;
 
 namespace Gatehouse.Bench;
 
 /// <summary>
 /// Puts many users into a pool straight into the store, in the layout the server writes (Storage/User.cs):
 /// going through AdminCreateUser would take hours at a million users. Users are named <c>user{i}</c> with
-/// email <c>user{i}@bench.example</c>, confirmed, without a password.
+/// email <c>user{i}@bench.example</c>, confirmed, without a password. With a client id, each seeded user also gets
+/// one live refresh token of that client in the real table: a token made by <see cref="RefreshTokenFormat.New"/>,
+/// stored as <see cref="RefreshTokenFormat.Hash"/> with its own family, as a sign-in would store it.
 /// </summary>
 internal static class Seeder
 {
@@ -16,15 +19,18 @@ internal static class Seeder
         "\"PoolId\",\"Username\",\"UsernameKey\",\"Sub\",\"Status\",\"Enabled\",\"CreatedAt\",\"LastModifiedAt\","
         + "\"Attributes\",\"Email\",\"FailedSignIns\",\"Version\"";
 
-    public static async Task SeedAsync(string pool, int count, string? sqlitePath, string? postgres)
+    private const string TokenColumns =
+        "\"TokenHash\",\"FamilyId\",\"PoolId\",\"ClientId\",\"UserId\",\"AuthTime\",\"CreatedAt\",\"ExpiresAt\"";
+
+    public static async Task SeedAsync(string pool, int count, string? sqlitePath, string? postgres, string? clientId)
     {
         if (postgres is not null)
         {
-            await SeedPostgresAsync(pool, count, postgres);
+            await SeedPostgresAsync(pool, count, postgres, clientId);
         }
         else if (sqlitePath is not null)
         {
-            await SeedSqliteAsync(pool, count, sqlitePath);
+            await SeedSqliteAsync(pool, count, sqlitePath, clientId);
         }
         else
         {
@@ -40,7 +46,7 @@ internal static class Seeder
         return (username, sub, email, $$"""{"sub":"{{sub}}","email":"{{email}}","email_verified":"true"}""");
     }
 
-    private static async Task SeedSqliteAsync(string pool, int count, string path)
+    private static async Task SeedSqliteAsync(string pool, int count, string path, string? clientId)
     {
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
@@ -56,16 +62,30 @@ internal static class Seeder
         p.Value = pool;
         t.Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         insert.Prepare();
+        await using var token = connection.CreateCommand();
+        token.CommandText = $"INSERT INTO \"RefreshTokens\" ({TokenColumns}) VALUES ($h,$f,$p,$c,last_insert_rowid(),$t,$t,$x)";
+        var h = token.Parameters.Add("$h", SqliteType.Text);
+        var f = token.Parameters.Add("$f", SqliteType.Text);
+        token.Parameters.Add("$p", SqliteType.Text).Value = pool;
+        token.Parameters.Add("$c", SqliteType.Text).Value = clientId ?? "";
+        token.Parameters.Add("$t", SqliteType.Integer).Value = t.Value;
+        token.Parameters.Add("$x", SqliteType.Integer).Value = DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeMilliseconds();
+        token.Prepare();
         for (var i = 0; i < count; i++)
         {
             (u.Value, s.Value, e.Value, a.Value) = Row(i);
             await insert.ExecuteNonQueryAsync();
+            if (clientId is not null)
+            {
+                (h.Value, f.Value) = (RefreshTokenFormat.Hash(RefreshTokenFormat.New()), Guid.NewGuid().ToString());
+                await token.ExecuteNonQueryAsync();
+            }
         }
 
         await transaction.CommitAsync();
     }
 
-    private static async Task SeedPostgresAsync(string pool, int count, string connectionString)
+    private static async Task SeedPostgresAsync(string pool, int count, string connectionString, string? clientId)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -93,7 +113,44 @@ internal static class Seeder
             await writer.CompleteAsync();
         }
 
-        await using var analyze = new NpgsqlCommand("ANALYZE \"Users\"", connection);
+        if (clientId is not null)
+        {
+            await SeedPostgresTokensAsync(connection, pool, count, clientId, now);
+        }
+
+        await using var analyze = new NpgsqlCommand("ANALYZE \"Users\"; ANALYZE \"RefreshTokens\"", connection);
         await analyze.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>One token per seeded user: the users' ids come back from the store by username.</summary>
+    private static async Task SeedPostgresTokensAsync(NpgsqlConnection connection, string pool, int count, string clientId, long now)
+    {
+        var ids = new Dictionary<string, long>(count, StringComparer.Ordinal);
+        await using (var select = new NpgsqlCommand("SELECT \"Username\", \"Id\" FROM \"Users\" WHERE \"PoolId\" = @p", connection))
+        {
+            select.Parameters.AddWithValue("p", pool);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var expires = DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeMilliseconds();
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY \"RefreshTokens\" ({TokenColumns}) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < count; i++)
+        {
+            await writer.StartRowAsync();
+            await writer.WriteAsync(RefreshTokenFormat.Hash(RefreshTokenFormat.New()), NpgsqlDbType.Varchar);
+            await writer.WriteAsync(Guid.NewGuid().ToString(), NpgsqlDbType.Varchar);
+            await writer.WriteAsync(pool, NpgsqlDbType.Varchar);
+            await writer.WriteAsync(clientId, NpgsqlDbType.Varchar);
+            await writer.WriteAsync(ids[Row(i).Username], NpgsqlDbType.Bigint);
+            await writer.WriteAsync(now, NpgsqlDbType.Bigint);
+            await writer.WriteAsync(now, NpgsqlDbType.Bigint);
+            await writer.WriteAsync(expires, NpgsqlDbType.Bigint);
+        }
+
+        await writer.CompleteAsync();
     }
 }

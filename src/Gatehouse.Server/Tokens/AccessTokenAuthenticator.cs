@@ -19,6 +19,10 @@ internal sealed class AccessTokenAuthenticator(
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
+    private static readonly Func<AppDb, string, string, CancellationToken, Task<User?>> UserBySub =
+        EF.CompileAsyncQuery((AppDb db, string poolId, string sub, CancellationToken ct) =>
+            db.Users.FirstOrDefault(u => u.PoolId == poolId && u.Sub == sub));
+
     public Task<(AuthenticatedUser? Caller, AwsError? Error)> AuthenticateAsync(string accessToken, CancellationToken ct) =>
         AuthenticateAsync(accessToken, TokenClaimSets.AdminScope, ct);
 
@@ -37,7 +41,7 @@ internal sealed class AccessTokenAuthenticator(
             || await db.FindPoolAsync(poolId, ct) is not { } pool
             || await keys.FindPublishedAsync(poolId, kid, ct) is not { } key
             || !string.Equals(key.Use, SigningKeyUses.Access, StringComparison.Ordinal)
-            || !await SignatureValidAsync(accessToken, key, issuer.For(poolId))
+            || !await SignatureValidAsync(accessToken, keys.VerificationKey(key), issuer.For(poolId))
             || !Claim(token, "token_use").Equals("access", StringComparison.Ordinal))
         {
             return (null, AwsError.NotAuthorized(TokensMessages.InvalidAccessToken));
@@ -60,7 +64,7 @@ internal sealed class AccessTokenAuthenticator(
         }
 
         var sub = Claim(token, "sub");
-        if (await db.Users.FirstOrDefaultAsync(u => u.PoolId == poolId && u.Sub == sub, ct) is not { } user)
+        if (await UserBySub(db, poolId, sub, ct) is not { } user)
         {
             return (null, AwsError.UserNotFound(TokensMessages.UserDoesNotExist));
         }
@@ -70,11 +74,11 @@ internal sealed class AccessTokenAuthenticator(
             : (null, AwsError.NotAuthorized(TokensMessages.UserDisabled));
     }
 
-    private static async Task<bool> SignatureValidAsync(string accessToken, SigningKey key, string expectedIssuer)
+    private static async Task<bool> SignatureValidAsync(string accessToken, SecurityKey key, string expectedIssuer)
     {
         var result = await Handler.ValidateTokenAsync(accessToken, new TokenValidationParameters
         {
-            IssuerSigningKey = SigningKeyCache.PublicKey(key),
+            IssuerSigningKey = key,
             ValidIssuer = expectedIssuer,
             ValidateAudience = false,
             // Expiry is checked against the injected clock by the caller, with Cognito's message.

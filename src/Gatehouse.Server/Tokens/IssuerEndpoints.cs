@@ -12,15 +12,23 @@ namespace Gatehouse.Server.Tokens;
 /// </summary>
 internal static class IssuerEndpoints
 {
-    public static async Task<IResult> JwksAsync(string userPoolId, AppDb db, SigningKeyStore keys, CancellationToken ct)
+    /// <remarks>The document is kept for <see cref="SigningKeyCache.RowLifetime"/> (a deleted pool's too).</remarks>
+    public static async Task<IResult> JwksAsync(
+        string userPoolId, AppDb db, SigningKeyStore keys, SigningKeyCache cache, TimeProvider clock, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        if (cache.Jwks(userPoolId, now) is { } cached)
+        {
+            return Results.Text(cached, "application/json");
+        }
+
         if (await db.FindPoolAsync(userPoolId, ct) is null)
         {
             return Results.NotFound();
         }
 
         var published = await keys.PublishedAsync(userPoolId, ct);
-        return Results.Text(Write(writer =>
+        var document = Write(writer =>
         {
             writer.WriteStartArray("keys");
             foreach (var key in published)
@@ -36,7 +44,9 @@ internal static class IssuerEndpoints
             }
 
             writer.WriteEndArray();
-        }), "application/json");
+        });
+        cache.RememberJwks(userPoolId, document, published, now);
+        return Results.Text(document, "application/json");
     }
 
     public static async Task<IResult> OpenIdConfigurationAsync(

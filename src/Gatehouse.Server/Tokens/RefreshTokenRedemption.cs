@@ -16,6 +16,9 @@ namespace Gatehouse.Server.Tokens;
 internal sealed class RefreshTokenRedemption(
     AppDb db, RefreshTokenStore store, SessionTokens tokens, TimeProvider clock, ILogger<RefreshTokenRedemption> logger)
 {
+    private static readonly Func<AppDb, long, CancellationToken, Task<User?>> UserById =
+        EF.CompileAsyncQuery((AppDb db, long id, CancellationToken ct) => db.Users.FirstOrDefault(u => u.Id == id));
+
     public async Task<(RefreshToken? Token, User? User, AwsError? Error)> ResolveAsync(
         AppClient client, string refreshToken, CancellationToken ct)
     {
@@ -36,7 +39,7 @@ internal sealed class RefreshTokenRedemption(
             return (null, null, AwsError.NotAuthorized(TokensMessages.RefreshTokenExpired));
         }
 
-        return await db.Users.FirstOrDefaultAsync(u => u.Id == token.UserId, ct) is { } user
+        return await UserById(db, token.UserId, ct) is { } user
             ? (token, user, null)
             : (null, null, AwsError.NotAuthorized(TokensMessages.InvalidRefreshToken));
     }

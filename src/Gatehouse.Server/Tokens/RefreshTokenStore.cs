@@ -10,6 +10,15 @@ namespace Gatehouse.Server.Tokens;
 /// </summary>
 internal sealed class RefreshTokenStore(AppDb db)
 {
+    // Compiled: every refresh and every access-token check runs these.
+    private static readonly Func<AppDb, string, CancellationToken, Task<RefreshToken?>> ByHash =
+        EF.CompileAsyncQuery((AppDb db, string hash, CancellationToken ct) =>
+            db.RefreshTokens.AsNoTracking().FirstOrDefault(t => t.TokenHash == hash));
+
+    private static readonly Func<AppDb, string, IAsyncEnumerable<DateTimeOffset?>> FamilyRevocations =
+        EF.CompileAsyncQuery((AppDb db, string familyId) =>
+            db.RefreshTokens.AsNoTracking().Where(t => t.FamilyId == familyId).Select(t => t.RevokedAt));
+
     /// <summary>Stores a new token of <paramref name="familyId"/> and returns its text (shown once, never stored).</summary>
     public async Task<string> IssueAsync(
         string poolId, string clientId, long userId, string familyId, DateTimeOffset authTime,
@@ -34,8 +43,7 @@ internal sealed class RefreshTokenStore(AppDb db)
 
     public Task<RefreshToken?> FindAsync(string token, CancellationToken ct)
     {
-        var hash = RefreshTokenFormat.Hash(token);
-        return db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        return ByHash(db, RefreshTokenFormat.Hash(token), ct);
     }
 
     /// <summary>
@@ -49,9 +57,18 @@ internal sealed class RefreshTokenStore(AppDb db)
     /// <summary>Whether the family is revoked; a family with no rows (user deleted) counts as revoked.</summary>
     public async Task<bool> IsFamilyRevokedAsync(string familyId, CancellationToken ct)
     {
-        var rows = await db.RefreshTokens.AsNoTracking().Where(t => t.FamilyId == familyId)
-            .Select(t => t.RevokedAt).ToListAsync(ct);
-        return rows.Count == 0 || rows.Any(r => r is not null);
+        var rows = 0;
+        await foreach (var revokedAt in FamilyRevocations(db, familyId).WithCancellation(ct))
+        {
+            if (revokedAt is not null)
+            {
+                return true;
+            }
+
+            rows++;
+        }
+
+        return rows == 0;
     }
 
     public Task<int> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken ct) =>

@@ -13,6 +13,14 @@ namespace Gatehouse.Server.Tokens;
 internal sealed class SessionTokens(
     AppDb db, SigningKeyStore keys, RefreshTokenStore refreshTokens, PoolIssuer issuer, TimeProvider clock)
 {
+    // Compiled: every token mint runs it.
+    private static readonly Func<AppDb, long, IAsyncEnumerable<(string GroupName, int? Precedence)>> GroupsOfUser =
+        EF.CompileAsyncQuery((AppDb db, long userId) =>
+            from m in db.GroupMemberships.AsNoTracking()
+            join g in db.Groups.AsNoTracking() on new { m.PoolId, m.GroupName } equals new { g.PoolId, g.GroupName }
+            where m.UserId == userId
+            select ValueTuple.Create(g.GroupName, g.Precedence));
+
     /// <summary>Tokens of a new sign-in: a new family, <c>auth_time</c> = now, and a refresh token.</summary>
     public Task<AuthenticationResultType> SignInAsync(AppClient client, User user, CancellationToken ct) =>
         SignInAsync(client, user, oauth: null, ct);
@@ -90,11 +98,12 @@ internal sealed class SessionTokens(
     /// <summary>The user's groups, lowest precedence first (groups without one last), then by name.</summary>
     private async Task<List<string>> GroupsAsync(User user, CancellationToken ct)
     {
-        var groups = await (
-            from m in db.GroupMemberships.AsNoTracking()
-            join g in db.Groups.AsNoTracking() on new { m.PoolId, m.GroupName } equals new { g.PoolId, g.GroupName }
-            where m.UserId == user.Id
-            select new { g.GroupName, g.Precedence }).ToListAsync(ct);
+        var groups = new List<(string GroupName, int? Precedence)>();
+        await foreach (var group in GroupsOfUser(db, user.Id).WithCancellation(ct))
+        {
+            groups.Add(group);
+        }
+
         return [.. groups.OrderBy(g => g.Precedence ?? int.MaxValue).ThenBy(g => g.GroupName, StringComparer.Ordinal)
             .Select(g => g.GroupName)];
     }

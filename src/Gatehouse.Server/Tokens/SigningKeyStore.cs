@@ -44,12 +44,25 @@ internal sealed class SigningKeyStore(
             .ToListAsync(ct);
     }
 
+    /// <summary>The public key that verifies tokens signed by <paramref name="key"/>.</summary>
+    public SecurityKey VerificationKey(SigningKey key) => cache.PublicKey(key);
+
     /// <summary>A published key by <c>kid</c>, for verifying a token this server issued.</summary>
     public async Task<SigningKey?> FindPublishedAsync(string poolId, string kid, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return await db.SigningKeys.AsNoTracking().FirstOrDefaultAsync(
-            k => k.Kid == kid && k.PoolId == poolId && (k.PublishedUntil == null || k.PublishedUntil > now), ct);
+        var key = cache.Published(poolId, kid, now);
+        if (key is null)
+        {
+            // A row read a moment ago can only lack a PublishedUntil set since, which is a day ahead: same answer.
+            key = await db.SigningKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Kid == kid && k.PoolId == poolId, ct);
+            if (key is not null)
+            {
+                cache.RememberPublished(key, now);
+            }
+        }
+
+        return key is not null && (key.PublishedUntil is null || key.PublishedUntil > now) ? key : null;
     }
 
     /// <summary>Starts signing with a new key now and retires the current one (an operator's or the schedule's rotation).</summary>
@@ -68,6 +81,8 @@ internal sealed class SigningKeyStore(
             {
                 Log.SigningKeyRetired(logger, poolId, latest.Kid);
             }
+
+            cache.Forget(poolId);
         }
 
         return created ?? await LatestAsync(poolId, use, ct)
@@ -76,7 +91,13 @@ internal sealed class SigningKeyStore(
 
     private async Task<SigningKey> CurrentAsync(string poolId, string use, CancellationToken ct)
     {
-        var latest = await LatestAsync(poolId, use, ct);
+        var now = clock.GetUtcNow();
+        var latest = cache.Current(poolId, use, now);
+        if (latest is null && (latest = await LatestAsync(poolId, use, ct)) is not null)
+        {
+            cache.RememberCurrent(latest, now);
+        }
+
         if (latest is null)
         {
             return await TryCreateAsync(poolId, use, 1, ct) ?? await LatestAsync(poolId, use, ct)
@@ -84,7 +105,7 @@ internal sealed class SigningKeyStore(
         }
 
         var rotationDays = options.Value.SigningKeyRotationDays;
-        if (rotationDays > 0 && latest.CreatedAt + TimeSpan.FromDays(rotationDays) <= clock.GetUtcNow())
+        if (rotationDays > 0 && latest.CreatedAt + TimeSpan.FromDays(rotationDays) <= now)
         {
             return await RotateAsync(poolId, use, ct);
         }
@@ -127,6 +148,7 @@ internal sealed class SigningKeyStore(
         }
 
         db.Entry(key).State = EntityState.Detached;
+        cache.Forget(poolId);
         Log.SigningKeyCreated(logger, poolId, use, key.Kid);
         return key;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
@@ -15,10 +16,16 @@ namespace Gatehouse.Server.UserPools;
 /// </summary>
 internal static class UserPoolSettings
 {
+    // Parses by stored text: the same text always parses to the same value and the shapes are immutable records,
+    // so one parse is shared by every request that reads it (no staleness: changed settings are a new text).
+    private const int MaxParsed = 512;
+    private static readonly ConcurrentDictionary<string, UserPoolType> ParsedPools = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, UserPoolClientType> ParsedClients = new(StringComparer.Ordinal);
+
     /// <summary>The pool's configuration, without the members computed on read (Id, Name, dates, Arn, users).</summary>
-    public static UserPoolType Read(UserPool pool) =>
-        JsonSerializer.Deserialize(pool.Settings, CognitoIdpJsonContext.Default.UserPoolType)
-        ?? throw new InvalidOperationException($"Stored settings of user pool {pool.Id} are null.");
+    public static UserPoolType Read(UserPool pool) => Parsed(ParsedPools, pool.Settings, json =>
+        JsonSerializer.Deserialize(json, CognitoIdpJsonContext.Default.UserPoolType)
+        ?? throw new InvalidOperationException($"Stored settings of user pool {pool.Id} are null."));
 
     public static string Write(UserPoolType settings) =>
         JsonSerializer.Serialize(
@@ -26,9 +33,9 @@ internal static class UserPoolSettings
             CognitoIdpJsonContext.Default.UserPoolType);
 
     /// <summary>The client's configuration, without ClientId, ClientName, UserPoolId, dates and the secret.</summary>
-    public static UserPoolClientType ReadClient(AppClient client) =>
-        JsonSerializer.Deserialize(client.Settings, CognitoIdpJsonContext.Default.UserPoolClientType)
-        ?? throw new InvalidOperationException($"Stored settings of app client {client.ClientId} are null.");
+    public static UserPoolClientType ReadClient(AppClient client) => Parsed(ParsedClients, client.Settings, json =>
+        JsonSerializer.Deserialize(json, CognitoIdpJsonContext.Default.UserPoolClientType)
+        ?? throw new InvalidOperationException($"Stored settings of app client {client.ClientId} are null."));
 
     public static string WriteClient(UserPoolClientType settings) =>
         JsonSerializer.Serialize(
@@ -78,4 +85,19 @@ internal static class UserPoolSettings
                 SmsMfaConfiguration = factors.SmsMfaConfiguration is null ? null : new SmsMfaConfigType(),
             },
             CognitoIdpJsonContext.Default.GetUserPoolMfaConfigResponse);
+
+    private static T Parsed<T>(ConcurrentDictionary<string, T> parsed, string json, Func<string, T> parse)
+    {
+        if (parsed.TryGetValue(json, out var value))
+        {
+            return value;
+        }
+
+        if (parsed.Count >= MaxParsed)
+        {
+            parsed.Clear();
+        }
+
+        return parsed[json] = parse(json);
+    }
 }

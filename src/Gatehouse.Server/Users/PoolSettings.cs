@@ -47,7 +47,7 @@ internal sealed class PoolSettings
 
     /// <summary>The pool and its settings, or null when no pool has that id.</summary>
     public static async Task<PoolSettings?> LoadAsync(AppDb db, string poolId, CancellationToken ct) =>
-        await db.UserPools.FindAsync([poolId], ct) is { } pool ? Read(pool) : null;
+        await db.FindPoolAsync(poolId, ct) is { } pool ? Read(pool) : null;
 
     public static PoolSettings Read(UserPool pool)
     {

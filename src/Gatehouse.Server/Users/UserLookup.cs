@@ -9,11 +9,16 @@ namespace Gatehouse.Server.Users;
 /// </summary>
 internal static class UserLookup
 {
+    // Compiled: every sign-in runs it.
+    private static readonly Func<AppDb, string, string, CancellationToken, Task<User?>> ByUsernameKey =
+        EF.CompileAsyncQuery((AppDb db, string poolId, string key, CancellationToken ct) =>
+            db.Users.FirstOrDefault(u => u.PoolId == poolId && u.UsernameKey == key));
+
     public static async Task<User?> FindAsync(AppDb db, PoolSettings settings, string username, CancellationToken ct)
     {
         var poolId = settings.Pool.Id;
         var key = settings.UsernameKey(username);
-        var byName = await db.Users.FirstOrDefaultAsync(u => u.PoolId == poolId && u.UsernameKey == key, ct);
+        var byName = await ByUsernameKey(db, poolId, key, ct);
         if (byName is not null)
         {
             return byName;
