@@ -1,8 +1,8 @@
 using System.Globalization;
+using Gatehouse.Server.Tokens;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
-using Gatehouse.Server.Tokens;
 
 namespace Gatehouse.Bench;
 

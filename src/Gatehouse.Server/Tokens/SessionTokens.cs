@@ -14,12 +14,13 @@ internal sealed class SessionTokens(
     AppDb db, SigningKeyStore keys, RefreshTokenStore refreshTokens, PoolIssuer issuer, TimeProvider clock)
 {
     // Compiled: every token mint runs it.
-    private static readonly Func<AppDb, long, IAsyncEnumerable<(string GroupName, int? Precedence)>> GroupsOfUser =
+    // Selects the Group rows: a tuple projection becomes a PostgreSQL record, which Npgsql does not read as a tuple.
+    private static readonly Func<AppDb, long, IAsyncEnumerable<Group>> GroupsOfUser =
         EF.CompileAsyncQuery((AppDb db, long userId) =>
             from m in db.GroupMemberships.AsNoTracking()
             join g in db.Groups.AsNoTracking() on new { m.PoolId, m.GroupName } equals new { g.PoolId, g.GroupName }
             where m.UserId == userId
-            select ValueTuple.Create(g.GroupName, g.Precedence));
+            select g);
 
     /// <summary>Tokens of a new sign-in: a new family, <c>auth_time</c> = now, and a refresh token.</summary>
     public Task<AuthenticationResultType> SignInAsync(AppClient client, User user, CancellationToken ct) =>
@@ -98,7 +99,7 @@ internal sealed class SessionTokens(
     /// <summary>The user's groups, lowest precedence first (groups without one last), then by name.</summary>
     private async Task<List<string>> GroupsAsync(User user, CancellationToken ct)
     {
-        var groups = new List<(string GroupName, int? Precedence)>();
+        var groups = new List<Group>();
         await foreach (var group in GroupsOfUser(db, user.Id).WithCancellation(ct))
         {
             groups.Add(group);
