@@ -2,9 +2,11 @@
 # Reproducible benchmarks of the user-pool admin API, side by side on SQLite and PostgreSQL in one run.
 # The server is pinned to CPU 0 and the load generator to CPU 1, so rates are per server core.
 #   bench/run.sh [--users 1000000] [--duration 10]
+#   bench/run.sh oauth [--duration 20]   (client_credentials grants, Gatehouse and oidc-provider: bench/oauth.sh)
 # Prints Markdown for BENCHMARKS.md (machine, date, command, then the tables).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = oauth ]; then shift; exec bench/oauth.sh "$@"; fi
 root=$(pwd)
 users=1000000; duration=10; warmup=15
 while [ $# -gt 0 ]; do case $1 in --users) users=$2; shift 2;; --duration) duration=$2; shift 2;; *) echo "unknown $1"; exit 2;; esac; done

@@ -3,10 +3,12 @@ using System.Text.Json.Nodes;
 using Gatehouse.Bench;
 
 // gatehouse-bench <endpoint> <access key id> <secret> <scenario> [options]
-//   scenarios: admin-create-user | admin-get-user | list-users-filter | seed
+//   scenarios: admin-create-user | admin-get-user | list-users-filter | seed | client-credentials
 //   options:   --pool <id> (else a new pool) --users <n> (users that exist, default 1000) --warmup <s> (default 2)
 //              --duration <s> (default 10) --concurrency <n> (default 32)
 //              --sqlite <file> | --postgres <conn>   (seed only: bulk insert users for --pool)
+//   client-credentials: [--token-url <url> --client-id <id> --client-secret <s> --scope <s>] [--server-pid <pid>]
+//              [--name <row name>]   (without --token-url: a new Gatehouse pool, resource server, client, domain)
 var endpoint = new Uri(args[0]);
 var client = new SignedClient(
     new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = endpoint },
@@ -24,6 +26,12 @@ async Task<string> NewPoolAsync()
     return status == 200
         ? JsonNode.Parse(body)?["UserPool"]?["Id"]?.GetValue<string>() ?? throw new InvalidOperationException(body)
         : throw new InvalidOperationException(body);
+}
+
+if (scenario == "client-credentials")
+{
+    Console.WriteLine(await ClientCredentialsBench.RunAsync(client, endpoint, Option, concurrency, warmup, duration));
+    return;
 }
 
 var pool = Option("--pool") ?? await NewPoolAsync();
