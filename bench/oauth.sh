@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # client_credentials grants side by side: Gatehouse (SQLite) and oidc-provider (npm, JWT access tokens) in one run.
 # Each server is pinned to CPU 1 and the load generator to CPU 0, so rates are per server core.
-#   bench/run.sh oauth [--duration 20] [--warmup 10] [--concurrency 32]
+#   bench/run.sh oauth [--duration 20] [--warmup 90] [--concurrency 32]
 # Prints Markdown for BENCHMARKS.md (machine, date, load, command, then the table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=20; warmup=10; concurrency=32
+duration=20; warmup=90; concurrency=32
 while [ $# -gt 0 ]; do case $1 in
   --duration) duration=$2; shift 2;; --warmup) warmup=$2; shift 2;; --concurrency) concurrency=$2; shift 2;;
   *) echo "unknown $1"; exit 2;; esac; done

@@ -2,7 +2,7 @@
 # Reproducible benchmarks of the user-pool admin API, side by side on SQLite and PostgreSQL in one run.
 # The server is pinned to CPU 0 and the load generator to CPU 1, so rates are per server core.
 #   bench/run.sh [--users 1000000] [--duration 10]
-#   bench/run.sh oauth [--duration 20]   (client_credentials grants, Gatehouse and oidc-provider: bench/oauth.sh)
+#   bench/run.sh oauth [--duration 20] [--warmup 90]   (client_credentials grants, Gatehouse and oidc-provider: bench/oauth.sh)
 # Prints Markdown for BENCHMARKS.md (machine, date, command, then the tables).
 set -euo pipefail
 cd "$(dirname "$0")/.."
