@@ -2,7 +2,8 @@
 # client_credentials grants side by side: Gatehouse (SQLite) and oidc-provider (npm, JWT access tokens) in one run.
 # Each server is pinned to CPU 1 and the load generator to CPU 0, so rates are per server core.
 #   bench/run.sh oauth [--duration 20] [--warmup 90] [--concurrency 32]
-# Prints Markdown for BENCHMARKS.md (machine, date, load, command, then the table).
+# The warm-up is long because the .NET tiered JIT reaches its steady state slowly on one busy core
+# (10 s: about half the rate of 90 s). Prints Markdown for BENCHMARKS.md (machine, date, load, command, then the table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=20; warmup=90; concurrency=32
