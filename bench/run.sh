@@ -5,8 +5,11 @@
 #   bench/run.sh signin [--users 1000000] [--duration 10] [--stores sqlite,postgres] [--no-cognito-local]
 #       the sign-in scenarios (issue 3): Gatehouse and cognito-local side by side in one run, each pinned to CPU 1
 #       with the load generator on CPU 0; Gatehouse again after seeding --users users and refresh tokens.
+#   bench/run.sh oauth [--duration 20] [--warmup 90]
+#       client_credentials grants (issue 4), Gatehouse and oidc-provider side by side: bench/oauth.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = oauth ]; then shift; exec bench/oauth.sh "$@"; fi
 root=$(pwd)
 mode=admin; [ $# -gt 0 ] && [ "${1#--}" = "$1" ] && { mode=$1; shift; }
 users=1000000; duration=10; warmup=15; stores=sqlite,postgres; cognito_local=yes

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Gatehouse.Bench;
 
 // gatehouse-bench <endpoint> <access key id> <secret> <scenario> [options]
-//   scenarios: admin-create-user | admin-get-user | list-users-filter | seed
+//   scenarios: admin-create-user | admin-get-user | list-users-filter | seed | client-credentials
 //              signin-setup (prints "<pool> <client>") | signin (user-password-auth, srp, refresh, get-user, jwks)
 //   options:   --pool <id> (else a new pool) --users <n> (users that exist, default 1000) --warmup <s> (default 2)
 //              --duration <s> (default 10) --concurrency <n> (default 32)
@@ -11,6 +11,8 @@ using Gatehouse.Bench;
 //              --client <id>   (seed: also one refresh token per seeded user; signin: the app client)
 //              --signin-users <n> (signin-setup/signin: users with a password, default 200)
 //              --server-pid <pid> (report the server's CPU use) --label <server> --store <text> --only <a,b>
+//   client-credentials: [--token-url <url> --client-id <id> --client-secret <s> --scope <s>] [--server-pid <pid>]
+//              [--name <row name>]   (without --token-url: a new Gatehouse pool, resource server, client, domain)
 var endpoint = new Uri(args[0]);
 var client = new SignedClient(
     new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = endpoint },
@@ -30,6 +32,12 @@ async Task<string> NewPoolAsync()
     return status == 200
         ? JsonNode.Parse(body)?["UserPool"]?["Id"]?.GetValue<string>() ?? throw new InvalidOperationException(body)
         : throw new InvalidOperationException(body);
+}
+
+if (scenario == "client-credentials")
+{
+    Console.WriteLine(await ClientCredentialsBench.RunAsync(client, endpoint, Option, concurrency, warmup, duration));
+    return;
 }
 
 var signIn = new SignInBench(client, Option("--label") ?? endpoint.Authority, serverPid, concurrency, warmup, duration);
