@@ -8,8 +8,15 @@ Output (committed, so builds never need the model itself):
   src/Gatehouse.Server/AwsProtocol/Shapes/<Prefix>Shapes.g.cs    one record per structure, wire names unchanged
   src/Gatehouse.Server/AwsProtocol/Shapes/<Prefix>JsonContext.g.cs  System.Text.Json source-generation context
 
-Usage: python3 eng/gen-model.py <model.json> <service-key> <CsPrefix>
+Usage: python3 eng/gen-model.py <model.json> <service-key> <CsPrefix> [<namespace suffix> [<op,op,...>]]
 e.g.   python3 eng/gen-model.py cognito-identity-provider-2016-04-18.json cognito-idp CognitoIdp
+       python3 eng/gen-model.py cognito-identity-2014-06-30.json cognito-identity CognitoIdentity CognitoIdentity
+       python3 eng/gen-model.py sts-2011-06-15.json sts Sts Sts
+       python3 eng/gen-model.py iam-2010-05-08.json iam Iam Iam CreateRole,GetRole,...
+A namespace suffix puts the records in Gatehouse.Server.AwsProtocol.Shapes.<suffix> (and the folder Shapes/<suffix>),
+so that services whose models share shape names (ListTagsForResourceResponse) do not collide. An operation list
+keeps only the shapes those operations reach (the IAM model has 170 operations; Gatehouse builds a subset); the
+inventory <service-key>-ops.tsv, written when the service has no hand-kept one, still lists every operation.
 
 The 2025-04 model predates members and operations the service has since gained (refresh-token rotation,
 GetTokensFromRefreshToken). eng/<service-key>-additions.json, when present, holds those shapes in the model's own
@@ -21,8 +28,15 @@ import os
 import sys
 
 src, key, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
+ns_suffix = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
+only_ops = set(sys.argv[5].split(",")) if len(sys.argv) > 5 else None
+namespace = "Gatehouse.Server.AwsProtocol.Shapes" + (f".{ns_suffix}" if ns_suffix else "")
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "Gatehouse.Server", "AwsProtocol")
 full = json.load(open(src))["shapes"]
+# Operations the SDK sends unsigned although the 2025-04 model has no optionalAuth trait on them: the STS client's
+# auth scheme provider offers smithy.api#noAuth first for AssumeRoleWithWebIdentity and AssumeRoleWithSAML
+# (@aws-sdk/client-sts@3.1177.0 dist-es/auth/httpAuthSchemeProvider.js; shared/api/sts-web-identity.md).
+auth_none = {"sts": {"AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"}}.get(key, set())
 additions_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{key}-additions.json")
 sources = [os.path.basename(src)]
 if os.path.exists(additions_path):
@@ -108,7 +122,45 @@ for name, s in list(full.items()) + list(PRELUDE.items()):
             "errors": [short(e["target"]) for e in s.get("errors", [])],
             "noAuth": "smithy.api#optionalAuth" in tr,
         }
+        if "smithy.api#optionalAuth" in tr or tr.get("smithy.api#auth") == []:
+            auth_none.add(n)
     shapes[n] = out
+
+all_ops = sorted(n for n, s in shapes.items() if s["type"] == "operation")
+if only_ops is not None:
+    missing = only_ops - set(all_ops)
+    if missing:
+        raise SystemExit(f"not operations of the model: {sorted(missing)}")
+    keep = set()
+
+    def reach(n):
+        if n in keep or n not in shapes:
+            return
+        keep.add(n)
+        sh = shapes[n]
+        for m in sh.get("members", {}).values():
+            reach(m["target"])
+        for k in ("member", "key", "value", "input", "output"):
+            if sh.get(k):
+                reach(sh[k])
+        for e in sh.get("errors", []):
+            reach(e)
+
+    for op in only_ops:
+        reach(op)
+    for n in list(shapes):
+        if n.startswith("smithy."):
+            keep.add(n)
+    shapes = {n: v for n, v in shapes.items() if n in keep}
+
+# The inventory of every operation, for services without a hand-kept one (shared/api has cognito-idp's and
+# cognito-identity's): operation, category (the service key), whether the SDK signs it.
+ops_tsv = os.path.join(root, "Model", f"{key}-ops.tsv")
+if key not in ("cognito-idp", "cognito-identity"):
+    with open(ops_tsv, "w") as f:
+        f.write("operation\tcategory\tsdk_auth_scheme\n")
+        for op in all_ops:
+            f.write(f"{op}\t{key}\t{'none' if op in auth_none else 'sigv4'}\n")
 
 os.makedirs(os.path.join(root, "Model"), exist_ok=True)
 with open(os.path.join(root, "Model", f"{key}.model.json"), "w") as f:
@@ -152,7 +204,7 @@ lines = [
     "#nullable enable",
     "using System.Text.Json;",
     "",
-    "namespace Gatehouse.Server.AwsProtocol.Shapes;",
+    f"namespace {namespace};",
     "",
 ]
 for n in structs:
@@ -166,8 +218,9 @@ for n in structs:
         lines.append(f"    public {mod}{ty} {prop} {{ get; init; }}")
     lines.append("}")
     lines.append("")
-os.makedirs(os.path.join(root, "Shapes"), exist_ok=True)
-with open(os.path.join(root, "Shapes", f"{prefix}Shapes.g.cs"), "w") as f:
+shapes_dir = os.path.join(root, "Shapes", *( [ns_suffix] if ns_suffix else []))
+os.makedirs(shapes_dir, exist_ok=True)
+with open(os.path.join(shapes_dir, f"{prefix}Shapes.g.cs"), "w") as f:
     f.write("\n".join(lines))
 
 ctx = [
@@ -176,8 +229,9 @@ ctx = [
     "// </auto-generated>",
     "#nullable enable",
     "using System.Text.Json.Serialization;",
+    *(["using Gatehouse.Server.AwsProtocol;"] if ns_suffix else []),
     "",
-    "namespace Gatehouse.Server.AwsProtocol.Shapes;",
+    f"namespace {namespace};",
     "",
     "[JsonSourceGenerationOptions(",
     "    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,",
@@ -188,6 +242,6 @@ for n in structs:
     ctx.append(f"[JsonSerializable(typeof({n}))]")
 ctx.append(f"internal sealed partial class {prefix}JsonContext : JsonSerializerContext;")
 ctx.append("")
-with open(os.path.join(root, "Shapes", f"{prefix}JsonContext.g.cs"), "w") as f:
+with open(os.path.join(shapes_dir, f"{prefix}JsonContext.g.cs"), "w") as f:
     f.write("\n".join(ctx))
 print(f"{len(structs)} structures, {sum(1 for s in shapes.values() if s['type']=='operation')} operations")

@@ -4,8 +4,11 @@ using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Branding;
 using Gatehouse.Server.Groups;
 using Gatehouse.Server.HostedUi;
+using Gatehouse.Server.Iam;
+using Gatehouse.Server.IdentityPools;
 using Gatehouse.Server.Messaging;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Sts;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;
 using Gatehouse.Server.Users;
@@ -32,6 +35,9 @@ builder.Services.AddTokens();
 builder.Services.AddAuth();
 builder.Services.AddHostedUi();
 builder.Services.AddBranding();
+builder.Services.AddIam();
+builder.Services.AddSts();
+builder.Services.AddIdentityPools();
 
 var app = builder.Build();
 switch (command)

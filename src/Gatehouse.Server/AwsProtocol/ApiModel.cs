@@ -34,6 +34,12 @@ internal sealed class ApiModel
     public ModelShape? InputOf(string operation) =>
         Shapes.TryGetValue(operation, out var op) && op.Input is { } input ? Shapes[input] : null;
 
+    /// <summary>The output shape of an operation, or null when it returns none (smithy.api#Unit).</summary>
+    public ModelShape? OutputOf(string operation) =>
+        Shapes.TryGetValue(operation, out var op) && op.Output is { } output && output != "smithy.Unit"
+            ? Shapes[output]
+            : null;
+
     public bool HasOperation(string operation) =>
         Shapes.TryGetValue(operation, out var op) && op.Type == "operation";
 }

@@ -52,6 +52,40 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError TooManyRequests(string message) => new("TooManyRequestsException", message, 400);
     public static AwsError InternalError(string message) => new("InternalErrorException", message, 500);
 
+    // Modelled identity-pool errors (cognito-identity; statuses as above).
+    public static AwsError ResourceConflict(string message) => new("ResourceConflictException", message, 400);
+    public static AwsError ExternalService(string message) => new("ExternalServiceException", message, 400);
+    public static AwsError InvalidIdentityPoolConfiguration(string message) =>
+        new("InvalidIdentityPoolConfigurationException", message, 400);
+    public static AwsError DeveloperUserAlreadyRegistered(string message) =>
+        new("DeveloperUserAlreadyRegisteredException", message, 400);
+
+    // IAM errors: the awsQueryError codes and statuses of the IAM model (iam-2010-05-08.json), not the shape names.
+    public static AwsError NoSuchEntity(string message) => new("NoSuchEntity", message, 404);
+    public static AwsError EntityAlreadyExists(string message) => new("EntityAlreadyExists", message, 409);
+    public static AwsError DeleteConflict(string message) => new("DeleteConflict", message, 409);
+    public static AwsError MalformedPolicyDocument(string message) => new("MalformedPolicyDocument", message, 400);
+    public static AwsError InvalidInput(string message) => new("InvalidInput", message, 400);
+    public static AwsError IamLimitExceeded(string message) => new("LimitExceeded", message, 409);
+    public static AwsError UnmodifiableEntity(string message) => new("UnmodifiableEntity", message, 400);
+    public static AwsError IamConcurrentModification(string message) => new("ConcurrentModification", message, 409);
+
+    // STS errors: awsQueryError codes of the STS model (shared/api/sts-web-identity.md "Errors"), plus AccessDenied,
+    // which real STS answers when a trust policy does not match.
+    public static AwsError AccessDenied(string message) => new("AccessDenied", message, 403);
+    public static AwsError InvalidIdentityToken(string message) => new("InvalidIdentityToken", message, 400);
+    public static AwsError ExpiredTokenException(string message) => new("ExpiredTokenException", message, 400);
+    public static AwsError IdpRejectedClaim(string message) => new("IDPRejectedClaim", message, 403);
+    public static AwsError IdpCommunicationError(string message) => new("IDPCommunicationError", message, 400);
+    public static AwsError PackedPolicyTooLarge(string message) => new("PackedPolicyTooLarge", message, 400);
+
+    // Errors of the AWS Query front end (IAM API reference, Common Errors).
+    public static AwsError MissingAction(string message) => new("MissingAction", message, 400);
+    public static AwsError InvalidAction(string message) => new("InvalidAction", message, 400);
+
+    /// <summary>Temporary credentials past their expiry: ExpiredToken on Query services, as IAM and STS answer.</summary>
+    public static AwsError ExpiredToken(string message) => new("ExpiredToken", message, 403);
+
     // Errors of the AWS JSON front end, not in the service model (protocol-notes §4).
     public static AwsError UnknownOperation(string message) => new("UnknownOperationException", message, 400);
     public static AwsError Serialization(string message) => new("SerializationException", message, 400);

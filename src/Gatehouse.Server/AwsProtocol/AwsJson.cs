@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.AwsProtocol.Shapes.CognitoIdentity;
+using Gatehouse.Server.AwsProtocol.Shapes.Iam;
+using Gatehouse.Server.AwsProtocol.Shapes.Sts;
 
 namespace Gatehouse.Server.AwsProtocol;
 
@@ -12,6 +15,7 @@ internal static class AwsJson
 {
     public static JsonSerializerOptions Options { get; } = new(CognitoIdpJsonContext.Default.Options)
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(CognitoIdpJsonContext.Default),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(
+            CognitoIdpJsonContext.Default, CognitoIdentityJsonContext.Default, IamJsonContext.Default, StsJsonContext.Default),
     };
 }

@@ -46,12 +46,12 @@ internal sealed class AwsJsonDispatcher(
             return AwsError.Serialization("AWS JSON requests use POST.");
         }
 
-        if (!catalog.Inventory.Entries.TryGetValue(target, out var entry))
+        if (!catalog.Inventory.Entries.TryGetValue(target, out var entry) || AwsOperationCatalog.IsQuery(entry.Prefix))
         {
             return AwsError.UnknownOperation($"Unknown operation {target}.");
         }
 
-        if (await ReadBodyAsync(context.Request, options.Value.MaxBodyBytes, ct) is not { } body)
+        if (await AwsRequestBody.ReadAsync(context.Request, options.Value.MaxBodyBytes, ct) is not { } body)
         {
             return AwsError.RequestTooLarge("The request body is too large.");
         }
@@ -91,29 +91,5 @@ internal sealed class AwsJsonDispatcher(
 
             return await operation.Invoke(context.RequestServices, document.RootElement, ct);
         }
-    }
-
-    /// <summary>Reads the body whole (SigV4 hashes it), or returns null when it is larger than the limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -14,6 +14,9 @@ internal sealed class AwsOperationCatalog
         Models = new Dictionary<string, ApiModel>(StringComparer.Ordinal)
         {
             [AwsOperationInventory.UserPoolsPrefix] = ApiModel.Load("cognito-idp.model.json"),
+            [AwsOperationInventory.IdentityPoolsPrefix] = ApiModel.Load("cognito-identity.model.json"),
+            [AwsOperationInventory.IamPrefix] = ApiModel.Load("iam.model.json"),
+            [AwsOperationInventory.StsPrefix] = ApiModel.Load("sts.model.json"),
         }.ToFrozenDictionary(StringComparer.Ordinal);
         Validators = Models.ToFrozenDictionary(m => m.Key, m => new ModelValidator(m.Value), StringComparer.Ordinal);
         Built = built.ToFrozenDictionary(o => o.Target, StringComparer.Ordinal);
@@ -31,10 +34,17 @@ internal sealed class AwsOperationCatalog
 
     public FrozenDictionary<string, AwsOperation> Built { get; }
 
+    /// <summary>Whether a prefix's service speaks AWS Query (form in, XML out) rather than AWS JSON 1.1.</summary>
+    public static bool IsQuery(string prefix) =>
+        prefix is AwsOperationInventory.IamPrefix or AwsOperationInventory.StsPrefix;
+
     /// <summary>The SigV4 signing name of a target prefix.</summary>
     public static string SigningName(string prefix) => prefix switch
     {
         AwsOperationInventory.UserPoolsPrefix => "cognito-idp",
+        AwsOperationInventory.IdentityPoolsPrefix => "cognito-identity",
+        AwsOperationInventory.IamPrefix => "iam",
+        AwsOperationInventory.StsPrefix => "sts",
         _ => throw new ArgumentOutOfRangeException(nameof(prefix), prefix, "Unknown AWS service prefix."),
     };
 }

@@ -11,6 +11,12 @@ namespace Gatehouse.Server.AwsProtocol;
 internal sealed class AwsOperationInventory
 {
     public const string UserPoolsPrefix = "AWSCognitoIdentityProviderService";
+    public const string IdentityPoolsPrefix = "AWSCognitoIdentityService";
+
+    // IAM and STS speak AWS Query (no X-Amz-Target); their "prefix" is the Smithy service name, so that every
+    // operation still has one target string (AWSSecurityTokenServiceV20110615.AssumeRoleWithWebIdentity).
+    public const string IamPrefix = "AWSIdentityManagementV20100508";
+    public const string StsPrefix = "AWSSecurityTokenServiceV20110615";
 
     private AwsOperationInventory(FrozenDictionary<string, InventoryEntry> entries) => Entries = entries;
 
@@ -20,6 +26,9 @@ internal sealed class AwsOperationInventory
     {
         var entries = new Dictionary<string, InventoryEntry>(StringComparer.Ordinal);
         Read("cognito-idp-ops.tsv", UserPoolsPrefix, entries);
+        Read("cognito-identity-ops.tsv", IdentityPoolsPrefix, entries);
+        Read("iam-ops.tsv", IamPrefix, entries);
+        Read("sts-ops.tsv", StsPrefix, entries);
         return new AwsOperationInventory(entries.ToFrozenDictionary(StringComparer.Ordinal));
     }
 

@@ -14,6 +14,8 @@ internal static class AwsProtocolModule
         services.AddSingleton<AwsOperationCatalog>();
         services.AddSingleton<AwsResponseWriter>();
         services.AddSingleton<AwsJsonDispatcher>();
+        services.AddSingleton<AwsQueryWriter>();
+        services.AddSingleton<AwsQueryDispatcher>();
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<CompatibilityReport>();
 
@@ -32,7 +34,8 @@ internal static class AwsProtocolModule
 
     /// <summary>
     /// Registers a built operation: <paramref name="name"/> is the operation name of the model, the handler is
-    /// scoped (it touches the database), and the body is deserialized with the source-generated shapes.
+    /// scoped (it touches the database), and the body is deserialized with the source-generated shapes. The same
+    /// serves AWS Query operations (IAM, STS): their parameters arrive in the JSON form of the input shape.
     /// </summary>
     public static IServiceCollection AddAwsOperation<TRequest, THandler>(
         this IServiceCollection services, string name, string prefix = AwsOperationInventory.UserPoolsPrefix)
@@ -62,13 +65,22 @@ internal static class AwsProtocolModule
         return services;
     }
 
-    /// <summary>Sends every request that carries <c>X-Amz-Target</c> to the dispatcher, whatever its path.</summary>
+    /// <summary>
+    /// Sends every request that carries <c>X-Amz-Target</c> to the JSON dispatcher, whatever its path, and AWS Query
+    /// requests (a form posted to the root, or <c>GET /?Action=</c>) to the Query dispatcher.
+    /// </summary>
     public static WebApplication UseAwsProtocol(this WebApplication app)
     {
         app.UseCors(CorsPolicy);
         app.Use(async (context, next) =>
         {
             var target = context.Request.Headers["X-Amz-Target"].ToString();
+            if (target.Length == 0 && AwsQueryDispatcher.Accepts(context))
+            {
+                await context.RequestServices.GetRequiredService<AwsQueryDispatcher>().HandleAsync(context);
+                return;
+            }
+
             if (target.Length == 0 || HttpMethods.IsOptions(context.Request.Method))
             {
                 await next(context);

@@ -17,6 +17,7 @@ internal sealed record ModelShape(
     string? MapKey,
     string? MapValue,
     string? Input,
+    string? Output,
     bool Sensitive)
 {
     public static ModelShape From(string name, JsonElement e)
@@ -47,6 +48,7 @@ internal sealed record ModelShape(
             Text(e, "key"),
             Text(e, "value"),
             Text(e, "input"),
+            Text(e, "output"),
             e.TryGetProperty("sensitive", out _));
     }
 

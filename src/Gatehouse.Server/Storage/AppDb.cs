@@ -38,6 +38,26 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuthorizationCode> AuthorizationCodes => Set<AuthorizationCode>();
 
+    public DbSet<IdentityPoolRecord> IdentityPools => Set<IdentityPoolRecord>();
+
+    public DbSet<Identity> Identities => Set<Identity>();
+
+    public DbSet<IdentityLogin> IdentityLogins => Set<IdentityLogin>();
+
+    public DbSet<OpenIdTokenKey> OpenIdTokenKeys => Set<OpenIdTokenKey>();
+
+    public DbSet<IamRole> IamRoles => Set<IamRole>();
+
+    public DbSet<IamRolePolicy> IamRolePolicies => Set<IamRolePolicy>();
+
+    public DbSet<IamPolicy> IamPolicies => Set<IamPolicy>();
+
+    public DbSet<IamRolePolicyAttachment> IamRolePolicyAttachments => Set<IamRolePolicyAttachment>();
+
+    public DbSet<IamOidcProvider> IamOidcProviders => Set<IamOidcProvider>();
+
+    public DbSet<StsSession> StsSessions => Set<StsSession>();
+
     /// <summary>
     /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
     /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
@@ -221,6 +241,113 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.Property(c => c.CodeChallengeMethod).HasMaxLength(8);
             e.HasIndex(c => c.ExpiresAt);
             e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        OnIdentityModelCreating(modelBuilder);
+    }
+
+    /// <summary>Identity pools, IAM and STS.</summary>
+    private static void OnIdentityModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<IdentityPoolRecord>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(55);
+            e.Property(p => p.Name).HasMaxLength(128);
+            e.Property(p => p.DeveloperProviderName).HasMaxLength(128);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.CreatedAt, p.Id });
+        });
+
+        modelBuilder.Entity<Identity>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).HasMaxLength(55);
+            e.Property(i => i.PoolId).HasMaxLength(55);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasIndex(i => new { i.PoolId, i.Id });
+            e.HasOne<IdentityPoolRecord>().WithMany().HasForeignKey(i => i.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IdentityLogin>(e =>
+        {
+            e.HasKey(l => new { l.PoolId, l.Provider, l.Subject });
+            e.Property(l => l.PoolId).HasMaxLength(55);
+            e.Property(l => l.Provider).HasMaxLength(512);
+            e.Property(l => l.Subject).HasMaxLength(512);
+            e.Property(l => l.IdentityId).HasMaxLength(55);
+            e.HasIndex(l => l.IdentityId);
+            e.HasOne<Identity>().WithMany().HasForeignKey(l => l.IdentityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OpenIdTokenKey>(e =>
+        {
+            e.HasKey(k => k.Kid);
+            e.Property(k => k.Kid).HasMaxLength(64);
+            e.HasIndex(k => k.Generation).IsUnique();
+        });
+
+        modelBuilder.Entity<IamRole>(e =>
+        {
+            e.HasKey(r => r.RoleId);
+            e.Property(r => r.RoleId).HasMaxLength(32);
+            e.Property(r => r.RoleName).HasMaxLength(64);
+            e.Property(r => r.NameKey).HasMaxLength(64);
+            e.Property(r => r.Path).HasMaxLength(512);
+            e.Property(r => r.Description).HasMaxLength(1000);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => r.NameKey).IsUnique();
+        });
+
+        modelBuilder.Entity<IamRolePolicy>(e =>
+        {
+            e.HasKey(p => new { p.RoleId, p.PolicyName });
+            e.Property(p => p.RoleId).HasMaxLength(32);
+            e.Property(p => p.PolicyName).HasMaxLength(128);
+            e.HasOne<IamRole>().WithMany().HasForeignKey(p => p.RoleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IamPolicy>(e =>
+        {
+            e.HasKey(p => p.PolicyId);
+            e.Property(p => p.PolicyId).HasMaxLength(32);
+            e.Property(p => p.PolicyName).HasMaxLength(128);
+            e.Property(p => p.NameKey).HasMaxLength(128);
+            e.Property(p => p.Path).HasMaxLength(512);
+            e.Property(p => p.Description).HasMaxLength(1000);
+            e.Property(p => p.DefaultVersionId).HasMaxLength(16);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => p.NameKey).IsUnique();
+        });
+
+        modelBuilder.Entity<IamRolePolicyAttachment>(e =>
+        {
+            e.HasKey(a => new { a.RoleId, a.PolicyId });
+            e.Property(a => a.RoleId).HasMaxLength(32);
+            e.Property(a => a.PolicyId).HasMaxLength(32);
+            e.HasIndex(a => a.PolicyId);
+            e.HasOne<IamRole>().WithMany().HasForeignKey(a => a.RoleId).OnDelete(DeleteBehavior.Cascade);
+            // DeletePolicy refuses an attached policy (DeleteConflict), so the store does too.
+            e.HasOne<IamPolicy>().WithMany().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<IamOidcProvider>(e =>
+        {
+            e.HasKey(p => p.HostPath);
+            e.Property(p => p.HostPath).HasMaxLength(512);
+            e.Property(p => p.Url).HasMaxLength(512);
+        });
+
+        modelBuilder.Entity<StsSession>(e =>
+        {
+            e.HasKey(s => s.AccessKeyId);
+            e.Property(s => s.AccessKeyId).HasMaxLength(32);
+            e.Property(s => s.SecretHash).HasMaxLength(64);
+            e.Property(s => s.RoleId).HasMaxLength(32);
+            e.Property(s => s.SessionName).HasMaxLength(64);
+            e.Property(s => s.Source).HasMaxLength(64);
+            e.Property(s => s.Subject).HasMaxLength(512);
+            e.HasIndex(s => s.ExpiresAt);
         });
     }
 }

@@ -1,0 +1,9 @@
+namespace Gatehouse.Server.Iam;
+
+internal static class IamModule
+{
+    public static IServiceCollection AddIam(this IServiceCollection services)
+    {
+        return services;
+    }
+}

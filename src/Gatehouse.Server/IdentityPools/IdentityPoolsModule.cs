@@ -1,0 +1,9 @@
+namespace Gatehouse.Server.IdentityPools;
+
+internal static class IdentityPoolsModule
+{
+    public static IServiceCollection AddIdentityPools(this IServiceCollection services)
+    {
+        return services;
+    }
+}
