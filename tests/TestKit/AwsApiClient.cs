@@ -10,10 +10,17 @@ namespace Gatehouse.TestKit;
 /// <summary>
 /// Calls the AWS JSON API over HTTP exactly as an SDK does: <c>POST /</c>, <c>X-Amz-Target</c>,
 /// <c>application/x-amz-json-1.1</c>, and a SigV4 signature from the test admin key unless told not to sign.
+/// <see cref="ForIdentityPools"/> gives the same client for the cognito-identity service.
 /// </summary>
-public sealed class AwsApiClient(HttpClient http, TimeProvider clock, string accessKeyId, string secret)
+public sealed class AwsApiClient(
+    HttpClient http, TimeProvider clock, string accessKeyId, string secret,
+    string prefix = AwsOperationInventory.UserPoolsPrefix, string signingName = "cognito-idp")
 {
     public HttpClient Http { get; } = http;
+
+    /// <summary>This client for <c>AWSCognitoIdentityService.*</c>, signed for <c>cognito-identity</c>.</summary>
+    public AwsApiClient ForIdentityPools() =>
+        new(Http, clock, accessKeyId, secret, AwsOperationInventory.IdentityPoolsPrefix, "cognito-identity");
 
     public Task<AwsResponse> CallAsync(string operation, object body, bool sign = true) =>
         SendAsync(operation, JsonSerializer.Serialize(body), sign);
@@ -24,10 +31,10 @@ public sealed class AwsApiClient(HttpClient http, TimeProvider clock, string acc
         using var request = new HttpRequestMessage(HttpMethod.Post, "/");
         request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(rawBody));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", $"{AwsOperationInventory.UserPoolsPrefix}.{operation}");
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", $"{prefix}.{operation}");
         if (sign)
         {
-            Sign(request, Encoding.UTF8.GetBytes(rawBody), "cognito-idp", clock.GetUtcNow());
+            Sign(request, Encoding.UTF8.GetBytes(rawBody), signingName, clock.GetUtcNow());
         }
 
         tamper?.Invoke(request);

@@ -35,6 +35,9 @@ public sealed class GatehouseFactory : WebApplicationFactory<Program>
 
     public AwsApiClient CreateAwsClient() => new(CreateClient(), Clock, AccessKeyId, SecretAccessKey);
 
+    /// <summary>A client of the AWS Query services (IAM, STS), signed with the test admin key.</summary>
+    public AwsQueryClient CreateQueryClient() => new(CreateClient(), Clock, AccessKeyId, SecretAccessKey);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Gatehouse:Storage:DataDir", _dataDir);
