@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite, on SQLite and on PostgreSQL, on a fresh machine of this kind:
-#   installs what is missing (Debian's awscli, postgresql and chromium, the npm packages of tests/compat and
+#   installs what is missing (Debian's awscli, postgresql, chromium and nginx, the npm packages of tests/compat and
 #   tests/browser),
 #   starts a throwaway PostgreSQL cluster on a free loopback port, runs the .NET suites and the
 #   compatibility suites, stops the cluster whatever happens, and ends with "N passed, N failed".
@@ -23,6 +23,7 @@ command -v aws >/dev/null 2>&1 || need_apt+=(awscli)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx) # the forward-auth suite puts Debian's nginx (auth_request) in front of a backend
 if [ ${#need_apt[@]} -gt 0 ]; then
   note "installing ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null || {
