@@ -36,7 +36,19 @@ pgdata="$work/pg"
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 pgport=$(free_port)
 stop_pg() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; }
-cleanup() { stop_pg; pkill -f "gatehouse-test-server" >/dev/null 2>&1 || true; rm -rf "$work"; }
+# Suites record the process group of every server they start in $GATEHOUSE_TEST_PID_DIR; whatever a crashed suite
+# left running is ended by those ids, never by a name pattern (other runs may share the machine).
+export GATEHOUSE_TEST_PID_DIR="$work/pids"
+mkdir -p "$GATEHOUSE_TEST_PID_DIR"
+stop_recorded() {
+  local f pid
+  for f in "$GATEHOUSE_TEST_PID_DIR"/*; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f")
+    kill -TERM -- "-$pid" >/dev/null 2>&1 || kill -TERM "$pid" >/dev/null 2>&1 || true
+  done
+}
+cleanup() { stop_pg; stop_recorded; rm -rf "$work"; }
 trap cleanup EXIT
 note "starting PostgreSQL on 127.0.0.1:$pgport"
 mkdir -p "$pgdata" && chown postgres:postgres "$work" "$pgdata"

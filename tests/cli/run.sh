@@ -85,14 +85,15 @@ start_server() {
   port=$(free_port)
   endpoint="http://127.0.0.1:$port"
   mkdir -p "$work/data"
-  # setsid: the server leads its own process group, so stop_server ends it and anything it started. The marker
-  # argument lets eng/test.sh find a server left behind by a crashed run.
+  # setsid: the server leads its own process group, so stop_server ends it and anything it started; its id goes to
+  # $GATEHOUSE_TEST_PID_DIR (set by eng/test.sh) so that a crashed run's server is ended by PID.
   GATEHOUSE_DATA_DIR="$work/data" GATEHOUSE_POSTGRES="$postgres" GATEHOUSE_TEST_POSTGRES= \
     GATEHOUSE_ADMIN_ACCESS_KEY_ID="$key_id" GATEHOUSE_ADMIN_SECRET_ACCESS_KEY="$secret" \
     GATEHOUSE_MASTER_KEY="$(python3 -c 'import base64,os;print(base64.b64encode(os.urandom(32)).decode())')" \
     DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-    setsid dotnet "$dll" --urls "$endpoint" --gatehouse-test-server=cli >"$work/server.log" 2>&1 &
+    setsid dotnet "$dll" --urls "$endpoint" >"$work/server.log" 2>&1 &
   server_pid=$!
+  [ -n "${GATEHOUSE_TEST_PID_DIR:-}" ] && echo "$server_pid" >"$GATEHOUSE_TEST_PID_DIR/cli-$server_pid"
   for _ in $(seq 1 900); do
     if ! kill -0 "$server_pid" 2>/dev/null; then echo "the server exited during start:"; cat "$work/server.log"; return 1; fi
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/health/ready" 2>/dev/null)" = "200" ]; then return 0; fi
