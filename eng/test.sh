@@ -122,19 +122,21 @@ if [ -f tests/browser/package.json ]; then
   done
 fi
 
-# --- AWS CLI ---------------------------------------------------------------------------------------
-if [ -x tests/cli/run.sh ]; then
+# --- AWS CLI (and boto3): tests/cli/run.sh (user pools) and tests/cli/identity-pools.sh (identity pools, IAM, STS) ---
+for script in tests/cli/run.sh tests/cli/identity-pools.sh; do
+  [ -x "$script" ] || continue
+  suite=$(basename "$script" .sh); [ "$suite" = run ] && suite=cli || suite="cli-$suite"
   for provider in sqlite postgres; do
-    note "AWS CLI tests on $provider"
+    note "AWS CLI tests ($script) on $provider"
     pg=""; [ "$provider" = postgres ] && pg="$GATEHOUSE_PG_BASE"
     GATEHOUSE_TEST_POSTGRES="$pg" GATEHOUSE_SERVER_DLL="$root/src/Gatehouse.Server/bin/Release/net10.0/Gatehouse.Server.dll" \
-      tests/cli/run.sh 2>&1 | tee "$logs/cli-$provider.log" | tail -n 40
+      "$script" 2>&1 | tee "$logs/$suite-$provider.log" | tail -n 40
     rc=${PIPESTATUS[0]}
-    p=$(grep -cE '^ok ' "$logs/cli-$provider.log"); f=$(grep -cE '^not ok ' "$logs/cli-$provider.log")
+    p=$(grep -cE '^ok ' "$logs/$suite-$provider.log"); f=$(grep -cE '^not ok ' "$logs/$suite-$provider.log")
     passed=$((passed + p)); failed=$((failed + f))
-    [ "$rc" -eq 0 ] || suites_failed+=("cli-$provider")
+    [ "$rc" -eq 0 ] || suites_failed+=("$suite-$provider")
   done
-fi
+done
 
 # --- formatting: .editorconfig is the source of truth (STYLE.md section 11) --------------------------
 note "dotnet format --verify-no-changes"
