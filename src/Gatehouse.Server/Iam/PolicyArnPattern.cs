@@ -41,7 +41,9 @@ internal sealed class PolicyArnPattern
         return new PolicyArnPattern([.. parts]);
     }
 
-    /// <summary>True if any pattern matches; else null if one had an unresolvable variable; else false.</summary>
+    /// <summary>
+    /// True if any pattern matches; else null if the value is no ARN or a variable could not be resolved; else false.
+    /// </summary>
     public static bool? MatchAny(ReadOnlySpan<PolicyArnPattern> patterns, string arn, PolicyRequest request)
     {
         bool? result = false;
@@ -68,8 +70,8 @@ internal sealed class PolicyArnPattern
             var colon = i == parts.Length - 1 ? arn.Length : arn.IndexOf(':');
             if (colon < 0)
             {
-                // Fewer parts than the pattern: not an ARN of this shape.
-                return false;
+                // Fewer parts than the pattern: not an ARN, so neither ArnLike nor ArnNotLike holds.
+                return null;
             }
 
             switch (parts[i].Match(arn[..colon], request))
