@@ -12,9 +12,12 @@ internal static class PolicyEvaluator
     /// </summary>
     public static PolicyDecision Evaluate(PolicyDocument document, PolicyRequest request)
     {
+        // Index loops: foreach over an IReadOnlyList boxes an enumerator on every decision.
         var allowed = false;
-        foreach (var statement in document.Statements)
+        var statements = document.Statements;
+        for (var i = 0; i < statements.Count; i++)
         {
+            var statement = statements[i];
             // Once allowed, only a Deny can change the answer, so further Allow statements need no look.
             if (allowed && statement.Effect == PolicyEffect.Allow)
             {
@@ -47,9 +50,9 @@ internal static class PolicyEvaluator
         PolicyRequest request)
     {
         var identityAllows = false;
-        foreach (var policy in identityPolicies)
+        for (var i = 0; i < identityPolicies.Count; i++)
         {
-            switch (Evaluate(policy, request))
+            switch (Evaluate(identityPolicies[i], request))
             {
                 case PolicyDecision.ExplicitDeny:
                     return PolicyDecision.ExplicitDeny;
@@ -60,9 +63,9 @@ internal static class PolicyEvaluator
         }
 
         var sessionAllows = true;
-        foreach (var policy in sessionPolicies)
+        for (var i = 0; i < sessionPolicies.Count; i++)
         {
-            switch (Evaluate(policy, request))
+            switch (Evaluate(sessionPolicies[i], request))
             {
                 case PolicyDecision.ExplicitDeny:
                     return PolicyDecision.ExplicitDeny;
