@@ -7,7 +7,8 @@ namespace Gatehouse.Server.Iam;
 /// <summary>
 /// Turns a condition's policy values into a <see cref="PolicyValueMatcher"/> for its operator family, parsing them
 /// once (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
-/// A policy value that is not of the operator's type can never match; IAM accepts such documents too.
+/// A policy value that is not of the operator's type (NumericEquals "ten") is kept but can never match; it does
+/// not make the document malformed.
 /// Policy variables apply to the string and ARN operators only (reference_policies_variables.html, "Where you
 /// can use policy variables").
 /// </summary>

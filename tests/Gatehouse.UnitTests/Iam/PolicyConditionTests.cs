@@ -147,6 +147,7 @@ public sealed class PolicyConditionTests
     [InlineData("ArnLike", "\"arn:aws:sns:*\"", new[] { "arn:aws:sns:us-east-1:123456789012:topic" }, true)]
     [InlineData("ArnLike", "\"arn:aws:iam::123456789012:user/${aws:username}\"", new[] { "arn:aws:iam::123456789012:user/alice" }, true)]
     [InlineData("ArnLike", "\"arn:aws:sns:*:123456789012:*\"", new[] { "not-an-arn" }, false)]
+    [InlineData("ArnLike", "\"arn:aws:iam::123456789012:user/${aws:username}\"", new[] { "arn:aws:iam::123456789012:user/bob" }, false)]
     [InlineData("ArnNotEquals", "\"arn:aws:sns:us-east-1:123456789012:topic\"", new[] { "arn:aws:sns:us-east-1:123456789012:other" }, true)]
     [InlineData("ArnNotEquals", "\"arn:aws:sns:us-east-1:123456789012:topic\"", null, true)]
     [InlineData("ArnNotLike", "\"arn:aws:sns:*:123456789012:*\"", new[] { "arn:aws:sns:us-east-1:123456789012:topic" }, false)]
