@@ -162,13 +162,13 @@ internal sealed class PolicyPattern
             {
                 if (kinds[token] == TokenKind.Star)
                 {
-                    if (token == kinds.Length - 1)
+                    // A trailing star takes whatever is left.
+                    (starToken, starPosition) = (token++, position);
+                    if (token == kinds.Length)
                     {
                         return true;
                     }
 
-                    (starToken, starPosition) = (token, position);
-                    token++;
                     continue;
                 }
 
