@@ -40,9 +40,11 @@ internal static class PolicyEvaluator
 
     /// <summary>
     /// A role session: an explicit deny in any identity or session policy wins; otherwise the request is allowed only
-    /// if some identity policy allows it and, when session policies were passed, each of them allows it too. Session
-    /// policies "limit the permissions that the role or user's identity-based policy grants to the session"; they
-    /// never grant (access_policies.html, "Session policies").
+    /// if some identity policy allows it and, when session policies were passed, some session policy allows it too.
+    /// Session policies "limit the permissions that the role or user's identity-based policy grants to the session"
+    /// and never grant (access_policies.html, "Session policies"); the inline policy and the managed policy ARNs of one
+    /// request are one set of session policies, so the session's permissions are the intersection of the identity
+    /// policies' grant with the union of the session policies' grants.
     /// </summary>
     public static PolicyDecision EvaluateSession(
         IReadOnlyList<PolicyDocument> identityPolicies,
@@ -62,15 +64,15 @@ internal static class PolicyEvaluator
             }
         }
 
-        var sessionAllows = true;
+        var sessionAllows = sessionPolicies.Count == 0;
         for (var i = 0; i < sessionPolicies.Count; i++)
         {
             switch (Evaluate(sessionPolicies[i], request))
             {
                 case PolicyDecision.ExplicitDeny:
                     return PolicyDecision.ExplicitDeny;
-                case PolicyDecision.ImplicitDeny:
-                    sessionAllows = false;
+                case PolicyDecision.Allow:
+                    sessionAllows = true;
                     break;
             }
         }
