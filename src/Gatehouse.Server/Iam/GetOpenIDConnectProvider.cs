@@ -34,10 +34,13 @@ internal sealed class GetOpenIDConnectProvider(AppDb db, IOptions<InstanceOption
         return AwsResult.Ok(new GetOpenIDConnectProviderResponse
         {
             Url = provider.HostPath,
-            ClientIDList = JsonSerializer.Deserialize(provider.ClientIds, IamColumnsJsonContext.Default.ListString) ?? [],
-            ThumbprintList = JsonSerializer.Deserialize(provider.Thumbprints, IamColumnsJsonContext.Default.ListString) ?? [],
+            ClientIDList = Strings(provider.ClientIds),
+            ThumbprintList = Strings(provider.Thumbprints),
             CreateDate = provider.CreatedAt,
             Tags = IamTags.FromJson(provider.Tags),
         });
     }
+
+    private static List<string> Strings(string json) =>
+        JsonSerializer.Deserialize(json, IamColumnsJsonContext.Default.ListString) ?? [];
 }

@@ -28,8 +28,11 @@ internal sealed class IamMarkers(MasterKey masterKey)
     /// <summary>MaxItems, already validated to 1..1000 by the model; 100 when omitted, as IAM documents.</summary>
     public static int PageSize(int? maxItems) => maxItems ?? DefaultMaxItems;
 
-    public string Encode(string list, string scope, string key) =>
-        $"{Version}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key))}.{Base64Url.EncodeToString(Mac(list, scope, key))}";
+    public string Encode(string list, string scope, string key)
+    {
+        var keyText = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
+        return $"{Version}.{keyText}.{Base64Url.EncodeToString(Mac(list, scope, key))}";
+    }
 
     /// <summary>The key a marker continues after, or null when it is not a marker of this very listing.</summary>
     public string? Decode(string marker, string list, string scope)

@@ -51,7 +51,7 @@ internal static class IamMessages
     public static string RolePolicySize(string roleName, int limit) =>
         string.Create(CultureInfo.InvariantCulture, $"Maximum policy size of {limit} bytes exceeded for role {roleName}");
 
-    /// <summary>The ValidationError text of a role path that is not <c>/</c> or <c>/…/</c>, as the model's pattern reads.</summary>
+    /// <summary>The ValidationError text of a role path that is not <c>/</c> or <c>/…/</c>, in the model's words.</summary>
     public static string InvalidPath(string path) =>
         "1 validation error detected: Value '" + path + "' at 'path' failed to satisfy constraint: Member must satisfy "
         + @"regular expression pattern: (\u002F)|(\u002F[\u0021-\u007E]+\u002F)";

@@ -47,7 +47,11 @@ internal sealed class ListAttachedRolePolicies(AppDb db, IamMarkers markers, IOp
         return AwsResult.Ok(new ListAttachedRolePoliciesResponse
         {
             AttachedPolicies = policies
-                .Select(p => new AttachedPolicy { PolicyName = p.PolicyName, PolicyArn = IamArns.Policy(account, p.Path, p.PolicyName) })
+                .Select(p => new AttachedPolicy
+                {
+                    PolicyName = p.PolicyName,
+                    PolicyArn = IamArns.Policy(account, p.Path, p.PolicyName),
+                })
                 .ToList(),
             IsTruncated = more,
             Marker = more ? markers.Encode(List, scope, policies[^1].NameKey) : null,

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Iam;
 
-/// <summary><c>ListRolePolicies</c>: the names of a role's inline policies, in keyset pages (<see cref="IamMarkers"/>).</summary>
+/// <summary>
+/// <c>ListRolePolicies</c>: the names of a role's inline policies, in keyset pages (<see cref="IamMarkers"/>).
+/// </summary>
 internal sealed class ListRolePolicies(AppDb db, IamMarkers markers) : IAwsHandler<ListRolePoliciesRequest>
 {
     private const string List = "role-policies";

@@ -33,6 +33,20 @@ public sealed class RoleListTests(GatehouseFactory factory) : IClassFixture<Gate
     }
 
     [Fact]
+    public async Task ListRoles_PrefixWithLikeWildcards_MatchedLiterally()
+    {
+        var stem = Name("w");
+        var literal = Name("lit");
+        var other = Name("oth");
+        await CreateRoleAsync(_client, literal, $"/{stem}_%/");
+        await CreateRoleAsync(_client, other, $"/{stem}xy/");
+
+        var result = Result(await _client.IamAsync("ListRoles", ("PathPrefix", $"/{stem}_%/")), "ListRoles");
+
+        Assert.Equal([literal], result.Members("Roles").Select(r => r.Text("RoleName")));
+    }
+
+    [Fact]
     public async Task ListRoles_NoneUnderPrefix_EmptyList()
     {
         var response = await _client.IamAsync("ListRoles", ("PathPrefix", Path()));
