@@ -29,6 +29,17 @@ public static class StoreFingerprint
             await db.Groups.MaxAsync(g => (DateTimeOffset?)g.LastModifiedAt, ct),
             await db.GroupMemberships.CountAsync(ct),
             await db.OutboxMessages.CountAsync(ct),
+            await db.IdentityPools.CountAsync(ct),
+            await db.IdentityPools.SumAsync(p => p.Version, ct),
+            await db.Identities.CountAsync(ct),
+            await db.IdentityLogins.CountAsync(ct),
+            await db.IamRoles.CountAsync(ct),
+            await db.IamRoles.SumAsync(r => r.Version, ct),
+            await db.IamRolePolicies.CountAsync(ct),
+            await db.IamPolicies.CountAsync(ct),
+            await db.IamRolePolicyAttachments.CountAsync(ct),
+            await db.IamOidcProviders.CountAsync(ct),
+            await db.StsSessions.CountAsync(ct),
         };
         return string.Join('|', parts.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture)));
     }

@@ -7,9 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gatehouse.ApiTests.AwsProtocol;
 
 /// <summary>
-/// Every built operation gets malformed JSON, values of the wrong type, oversized and invalid values, and
-/// missing required members, aimed at a pool, client, user and group that exist. Each must answer the right AWS
-/// error, never a 500, and leave the store exactly as it was.
+/// Every built AWS JSON operation (user pools and identity pools) gets malformed JSON, values of the wrong type,
+/// oversized and invalid values, and missing required members, aimed at a pool, client, user and group that exist.
+/// Each must answer the right AWS error, never a 500, and leave the store exactly as it was. The AWS Query services
+/// (IAM, STS) have <see cref="QueryHostileInputTests"/>.
 /// </summary>
 public sealed class HostileInputTests(GatehouseFactory factory) : IClassFixture<GatehouseFactory>
 {
@@ -19,16 +20,18 @@ public sealed class HostileInputTests(GatehouseFactory factory) : IClassFixture<
     public async Task EveryBuiltOperation_HostileInput_RightErrorAndNoStoredChange()
     {
         var catalog = factory.Services.GetRequiredService<AwsOperationCatalog>();
-        var model = catalog.Models[AwsOperationInventory.UserPoolsPrefix];
         var targets = await SeedAsync();
         var failures = new List<string>();
-        foreach (var entry in catalog.Inventory.Entries.Values.Where(e => catalog.Built.ContainsKey(e.Target)))
+        foreach (var entry in catalog.Inventory.Entries.Values
+                     .Where(e => catalog.Built.ContainsKey(e.Target) && !AwsOperationCatalog.IsQuery(e.Prefix)))
         {
+            var model = catalog.Models[entry.Prefix];
+            var client = entry.Prefix == AwsOperationInventory.IdentityPoolsPrefix ? _client.ForIdentityPools() : _client;
             var input = model.InputOf(entry.Name);
             foreach (var (label, body, expected) in Cases(model, input, targets))
             {
                 var before = await StoreFingerprint.TakeAsync(factory.Services, TestContext.Current.CancellationToken);
-                var response = await _client.SendAsync(entry.Name, body, sign: entry.Signed);
+                var response = await client.SendAsync(entry.Name, body, sign: entry.Signed);
                 var after = await StoreFingerprint.TakeAsync(factory.Services, TestContext.Current.CancellationToken);
                 if (response.Status == HttpStatusCode.InternalServerError || response.ErrorType != expected)
                 {
@@ -121,8 +124,16 @@ public sealed class HostileInputTests(GatehouseFactory factory) : IClassFixture<
         var clientId = client["UserPoolClient"]?["ClientId"]?.GetValue<string>() ?? throw new InvalidOperationException(client.Text);
         await _client.CallAsync("AdminCreateUser", new { UserPoolId = poolId, Username = "victim", MessageAction = "SUPPRESS" });
         await _client.CallAsync("CreateGroup", new { UserPoolId = poolId, GroupName = "group" });
+        var identityPool = await _client.ForIdentityPools().CallAsync("CreateIdentityPool", new
+        {
+            IdentityPoolName = "hostile",
+            AllowUnauthenticatedIdentities = true,
+        });
+        var identityPoolId = identityPool["IdentityPoolId"]?.GetValue<string>()
+            ?? throw new InvalidOperationException(identityPool.Text);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["IdentityPoolId"] = identityPoolId,
             ["UserPoolId"] = poolId,
             ["ClientId"] = clientId,
             ["Username"] = "victim",
