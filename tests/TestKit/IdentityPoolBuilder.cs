@@ -66,6 +66,27 @@ public static class IdentityPoolBuilder
         return identity;
     }
 
+    /// <summary>Many identity pools at once, straight in the store, for quota tests.</summary>
+    internal static async Task AddPoolsAsync(GatehouseFactory factory, int count)
+    {
+        var now = factory.Clock.GetUtcNow();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var i = 0; i < count; i++)
+        {
+            db.IdentityPools.Add(new IdentityPoolRecord
+            {
+                Id = IdentityPoolIds.NewPoolId("us-east-1"),
+                Name = "bulk" + i.ToString(CultureInfo.InvariantCulture),
+                CreatedAt = now,
+                LastModifiedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>The logins of an identity as stored, by provider and subject.</summary>
     internal static async Task<List<IdentityLogin>> LoginsAsync(GatehouseFactory factory, string identityId)
     {

@@ -277,4 +277,34 @@ public sealed class IdentityPoolCrudTests(GatehouseFactory factory) : IClassFixt
 
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
     }
+
+    [Fact]
+    public async Task UpdateIdentityPool_Providers_KeepsRolesAndPrincipalTags()
+    {
+        var created = await _client.CreateIdentityPoolAsync(new JsonObject
+        {
+            ["SupportedLoginProviders"] = new JsonObject { ["accounts.google.com"] = "g-app" },
+        });
+        var poolId = created["IdentityPoolId"]!.GetValue<string>();
+        await _client.CallAsync("SetIdentityPoolRoles", new
+        {
+            IdentityPoolId = poolId,
+            Roles = new Dictionary<string, string> { ["authenticated"] = "arn:aws:iam::000000000000:role/Kept" },
+        });
+        await _client.CallAsync("SetPrincipalTagAttributeMap", new { IdentityPoolId = poolId, IdentityProviderName = "accounts.google.com", UseDefaults = true });
+
+        var update = await _client.CallAsync("UpdateIdentityPool", new
+        {
+            IdentityPoolId = poolId,
+            IdentityPoolName = "with roles",
+            AllowUnauthenticatedIdentities = false,
+            SupportedLoginProviders = new Dictionary<string, string> { ["accounts.google.com"] = "g-app-2" },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, update.Status);
+        var roles = await _client.CallAsync("GetIdentityPoolRoles", new { IdentityPoolId = poolId });
+        Assert.Equal("arn:aws:iam::000000000000:role/Kept", roles["Roles"]!["authenticated"]!.GetValue<string>());
+        var tags = await _client.CallAsync("GetPrincipalTagAttributeMap", new { IdentityPoolId = poolId, IdentityProviderName = "accounts.google.com" });
+        Assert.True(tags["UseDefaults"]!.GetValue<bool>());
+    }
 }
