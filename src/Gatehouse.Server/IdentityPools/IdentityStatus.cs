@@ -16,7 +16,11 @@ internal static class IdentityStatus
     public static IQueryable<Identity> WhereEnabled(this IQueryable<Identity> identities, AppDb db) =>
         identities.Where(i => i.LastModifiedAt == i.CreatedAt || db.IdentityLogins.Any(l => l.IdentityId == i.Id));
 
-    /// <summary>Marks a change of the identity's logins; strictly after its creation even within one millisecond.</summary>
+    /// <summary>
+    /// Marks a change of the identity's logins: strictly after its creation as stored (in epoch milliseconds), even
+    /// when the change comes within the millisecond it was created in.
+    /// </summary>
     public static void Touch(Identity identity, DateTimeOffset now) =>
-        identity.LastModifiedAt = now > identity.CreatedAt ? now : identity.CreatedAt.AddMilliseconds(1);
+        identity.LastModifiedAt = DateTimeOffset.FromUnixTimeMilliseconds(
+            Math.Max(now.ToUnixTimeMilliseconds(), identity.CreatedAt.ToUnixTimeMilliseconds() + 1));
 }
