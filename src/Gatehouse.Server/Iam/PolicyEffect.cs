@@ -1,0 +1,7 @@
+namespace Gatehouse.Server.Iam;
+
+internal enum PolicyEffect
+{
+    Allow,
+    Deny,
+}
