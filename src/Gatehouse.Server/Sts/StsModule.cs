@@ -12,6 +12,7 @@ internal static class StsModule
         services.TryAddSingleton<RolePolicies>();
         services.AddSingleton<SessionTokenSealer>();
         services.AddScoped<TemporaryCredentialIssuer>();
+        services.AddScoped<RoleAssumption>();
         return services;
     }
 }
