@@ -25,6 +25,8 @@ internal sealed class RoleAssumption(
     public const int MinDurationSeconds = 900;
     public const int MaxSessionPolicyLength = 2048;
 
+    public string Account => roles.Account;
+
     public async Task<(TemporaryCredentials? Credentials, AwsError? Error)> AssumeWithWebIdentityAsync(
         string roleArn, WebIdentity identity, string sessionName, int? durationSeconds,
         string? sessionPolicy, IReadOnlyDictionary<string, string>? principalTags, string source, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.AwsProtocol.Shapes.Sts;
 using Gatehouse.Server.Iam;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +15,15 @@ internal static class StsModule
         services.AddSingleton<SessionTokenSealer>();
         services.AddScoped<TemporaryCredentialIssuer>();
         services.AddScoped<RoleAssumption>();
+        services.AddSingleton<SessionCredentials>();
+        services.AddSingleton<OidcKeySource>();
+        services.AddScoped<WebIdentityTokenVerifier>();
+        services.AddHttpClient(OidcKeySource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHttpContextAccessor();
+        services.AddAwsOperation<AssumeRoleWithWebIdentityRequest, AssumeRoleWithWebIdentity>(
+            "AssumeRoleWithWebIdentity", AwsOperationInventory.StsPrefix);
+        services.AddAwsOperation<GetCallerIdentityRequest, GetCallerIdentity>(
+            "GetCallerIdentity", AwsOperationInventory.StsPrefix);
         return services;
     }
 }

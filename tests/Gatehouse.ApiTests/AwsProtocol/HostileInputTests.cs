@@ -22,7 +22,8 @@ public sealed class HostileInputTests(GatehouseFactory factory) : IClassFixture<
         var model = catalog.Models[AwsOperationInventory.UserPoolsPrefix];
         var targets = await SeedAsync();
         var failures = new List<string>();
-        foreach (var entry in catalog.Inventory.Entries.Values.Where(e => catalog.Built.ContainsKey(e.Target)))
+        foreach (var entry in catalog.Inventory.Entries.Values.Where(e =>
+                     e.Prefix == AwsOperationInventory.UserPoolsPrefix && catalog.Built.ContainsKey(e.Target)))
         {
             var input = model.InputOf(entry.Name);
             foreach (var (label, body, expected) in Cases(model, input, targets))
