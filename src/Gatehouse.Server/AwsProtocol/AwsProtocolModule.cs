@@ -74,6 +74,13 @@ internal static class AwsProtocolModule
         app.UseCors(CorsPolicy);
         app.Use(async (context, next) =>
         {
+            // Forward-auth sees the client's own headers (an X-Amz-Target among them): never an AWS call itself.
+            if (context.Request.Path.StartsWithSegments("/authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+
             var target = context.Request.Headers["X-Amz-Target"].ToString();
             if (target.Length == 0 && AwsQueryDispatcher.Accepts(context))
             {

@@ -19,6 +19,16 @@ internal sealed class RolePolicies(AppDbFactory dbFactory, TimeProvider clock, I
 
     public ValueTask<IReadOnlyList<PolicyDocument>> ForRoleAsync(string roleId, CancellationToken ct)
     {
+        var named = NamedForRoleAsync(roleId, ct);
+        return named.IsCompletedSuccessfully ? new(named.Result.Documents) : AwaitDocumentsAsync(named);
+
+        static async ValueTask<IReadOnlyList<PolicyDocument>> AwaitDocumentsAsync(ValueTask<RolePolicySet> pending) =>
+            (await pending).Documents;
+    }
+
+    /// <summary>As <see cref="ForRoleAsync"/>, with each document's policy name (for explanations, never for decisions).</summary>
+    public ValueTask<RolePolicySet> NamedForRoleAsync(string roleId, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         if (_byRole.TryGetValue(roleId, out var hit) && hit.Until > now && hit.Until - Lifetime <= now)
         {
@@ -46,7 +56,7 @@ internal sealed class RolePolicies(AppDbFactory dbFactory, TimeProvider clock, I
     /// <summary>Drops the cached policies of a role whose policies this node changed.</summary>
     public void Forget(string roleId) => _byRole.TryRemove(roleId, out _);
 
-    private async Task<IReadOnlyList<PolicyDocument>> LoadAsync(string roleId, CancellationToken ct)
+    private async Task<RolePolicySet> LoadAsync(string roleId, CancellationToken ct)
     {
         await using var db = dbFactory.Create();
         var inline = await db.IamRolePolicies.AsNoTracking()
@@ -60,11 +70,13 @@ internal sealed class RolePolicies(AppDbFactory dbFactory, TimeProvider clock, I
             .OrderBy(p => p.Name)
             .ToListAsync(ct);
         var documents = new List<PolicyDocument>(inline.Count + attached.Count);
+        var names = new List<string>(inline.Count + attached.Count);
         foreach (var policy in inline.Concat(attached))
         {
             if (PolicyDocument.Parse(policy.Document, PolicyKind.Identity, out var error) is { } document)
             {
                 documents.Add(document);
+                names.Add(policy.Name);
             }
             else
             {
@@ -72,8 +84,8 @@ internal sealed class RolePolicies(AppDbFactory dbFactory, TimeProvider clock, I
             }
         }
 
-        return documents;
+        return new RolePolicySet(documents, names);
     }
 
-    private sealed record Entry(Task<IReadOnlyList<PolicyDocument>> Load, DateTimeOffset Until);
+    private sealed record Entry(Task<RolePolicySet> Load, DateTimeOffset Until);
 }

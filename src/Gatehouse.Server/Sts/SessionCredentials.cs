@@ -19,7 +19,11 @@ internal sealed class SessionCredentials(SessionTokenSealer sealer)
         accessKeyId.StartsWith(TemporaryKeyPrefix, StringComparison.Ordinal);
 
     /// <summary>The session of <paramref name="token"/> when it opens and belongs to <paramref name="accessKeyId"/>; else null.</summary>
-    public RoleSession? Open(string accessKeyId, string token)
+    public RoleSession? Open(string accessKeyId, string token) =>
+        Open(token) is { } session && string.Equals(session.AccessKeyId, accessKeyId, StringComparison.Ordinal) ? session : null;
+
+    /// <summary>The session of a token this server sealed, whoever presents it (the admin decision API); else null.</summary>
+    public RoleSession? Open(string token)
     {
         if (!_opened.TryGetValue(token, out var session))
         {
@@ -36,7 +40,7 @@ internal sealed class SessionCredentials(SessionTokenSealer sealer)
             session = _opened.GetOrAdd(token, opened);
         }
 
-        return string.Equals(session.AccessKeyId, accessKeyId, StringComparison.Ordinal) ? session : null;
+        return session;
     }
 
     public static bool IsExpired(RoleSession session, DateTimeOffset now) => now.ToUnixTimeSeconds() >= session.ExpiresAt;
