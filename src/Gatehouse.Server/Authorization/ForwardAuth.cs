@@ -24,6 +24,7 @@ namespace Gatehouse.Server.Authorization;
 internal sealed class ForwardAuth(
     SessionCredentials sessions,
     SigV4Verifier sigV4,
+    SigV4SigningKeys signingKeys,
     AuthorizationDecider decider,
     TimeProvider clock,
     IOptions<InstanceOptions> instance,
@@ -121,7 +122,7 @@ internal sealed class ForwardAuth(
         var payloadHash = request.Headers["X-Amz-Content-Sha256"].ToString() is { Length: > 0 } declared ? declared : EmptyBodyHash;
         var expected = SigV4Verifier.ExpectedSignature(original.Method, original.CanonicalUri(header.Service),
             original.CanonicalQuery(), name => HeaderValue(request, original, name), payloadHash, header, amzDate,
-            session.SecretAccessKey);
+            session.SecretAccessKey, signingKeys.For(header.AccessKeyId, session.SecretAccessKey, header));
         return SigV4Verifier.SignatureMatches(expected, header.Signature) ? (session, "") : (null, "signature mismatch");
     }
 

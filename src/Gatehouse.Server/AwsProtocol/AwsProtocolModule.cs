@@ -17,6 +17,7 @@ internal static class AwsProtocolModule
         services.AddSingleton<AwsQueryWriter>();
         services.AddSingleton<AwsQueryDispatcher>();
         services.AddSingleton<SigV4Verifier>();
+        services.AddSingleton<SigV4SigningKeys>();
         services.AddSingleton<CompatibilityReport>();
 
         // Browser clients (amazon-cognito-identity-js, Amplify) call from any origin (protocol-notes §2).

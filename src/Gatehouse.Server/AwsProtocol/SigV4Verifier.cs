@@ -163,7 +163,8 @@ internal sealed class SigV4Verifier(
     /// canonical value of a signed header (lower-case name).
     /// </summary>
     public static string ExpectedSignature(string method, string canonicalUri, string canonicalQuery,
-        Func<string, string> headerValue, string payloadHash, SigV4Header header, string amzDate, string secret)
+        Func<string, string> headerValue, string payloadHash, SigV4Header header, string amzDate, string secret,
+        byte[]? signingKey = null)
     {
         var headers = new List<KeyValuePair<string, string>>(header.SignedHeaders.Count);
         foreach (var name in header.SignedHeaders)
@@ -173,7 +174,7 @@ internal sealed class SigV4Verifier(
 
         var canonical = SigV4Signature.CanonicalRequest(method, canonicalUri, canonicalQuery, headers, payloadHash);
         var scope = $"{header.Date}/{header.Region}/{header.Service}/aws4_request";
-        var key = SigV4Signature.SigningKey(secret, header.Date, header.Region, header.Service);
+        var key = signingKey ?? SigV4Signature.SigningKey(secret, header.Date, header.Region, header.Service);
         return SigV4Signature.Signature(key, SigV4Signature.StringToSign(amzDate, scope, canonical));
     }
 
