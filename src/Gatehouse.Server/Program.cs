@@ -1,5 +1,6 @@
 using Gatehouse.Server.Admin;
 using Gatehouse.Server.Auth;
+using Gatehouse.Server.Authorization;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Branding;
 using Gatehouse.Server.Groups;
@@ -38,6 +39,7 @@ builder.Services.AddBranding();
 builder.Services.AddIam();
 builder.Services.AddSts();
 builder.Services.AddIdentityPools();
+builder.Services.AddGatehouseAuthorization();
 
 var app = builder.Build();
 switch (command)
@@ -68,6 +70,7 @@ app.MapTokens();
 app.MapBranding();
 app.MapIdentityPools();
 app.MapHostedUi();
+app.MapGatehouseAuthorization();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the API tests.</summary>

@@ -78,6 +78,14 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError IdpRejectedClaim(string message) => new("IDPRejectedClaim", message, 403);
     public static AwsError IdpCommunicationError(string message) => new("IDPCommunicationError", message, 400);
     public static AwsError PackedPolicyTooLarge(string message) => new("PackedPolicyTooLarge", message, 400);
+    public static AwsError ValidationError(string message) => new("ValidationError", message, 400);
+    public static AwsError InvalidParameterValue(string message) => new("InvalidParameterValue", message, 400);
+
+    /// <summary>A Query request signed with a key STS does not know, or a temporary key without its valid token.</summary>
+    public static AwsError InvalidClientTokenId(string message) => new("InvalidClientTokenId", message, 403);
+
+    /// <summary>A JSON (cognito-idp, cognito-identity) call refused to the caller (temporary credentials, TODO(#12)).</summary>
+    public static AwsError AccessDeniedException(string message) => new("AccessDeniedException", message, 400);
 
     // Errors of the AWS Query front end (IAM API reference, Common Errors).
     public static AwsError MissingAction(string message) => new("MissingAction", message, 400);

@@ -57,7 +57,7 @@ internal sealed class AwsJsonDispatcher(
         }
 
         if (entry.Signed
-            && await sigV4.VerifyAsync(context.Request, body, AwsOperationCatalog.SigningName(entry.Prefix), ct)
+            && await sigV4.VerifyAsync(context.Request, body, entry, ct)
                 is { } authError)
         {
             return authError;

@@ -17,6 +17,7 @@ internal static class AwsProtocolModule
         services.AddSingleton<AwsQueryWriter>();
         services.AddSingleton<AwsQueryDispatcher>();
         services.AddSingleton<SigV4Verifier>();
+        services.AddSingleton<SigV4SigningKeys>();
         services.AddSingleton<CompatibilityReport>();
 
         // Browser clients (amazon-cognito-identity-js, Amplify) call from any origin (protocol-notes §2).
@@ -74,6 +75,13 @@ internal static class AwsProtocolModule
         app.UseCors(CorsPolicy);
         app.Use(async (context, next) =>
         {
+            // Forward-auth sees the client's own headers (an X-Amz-Target among them): never an AWS call itself.
+            if (context.Request.Path.StartsWithSegments("/authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+
             var target = context.Request.Headers["X-Amz-Target"].ToString();
             if (target.Length == 0 && AwsQueryDispatcher.Accepts(context))
             {

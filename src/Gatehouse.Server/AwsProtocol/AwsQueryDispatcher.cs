@@ -112,7 +112,7 @@ internal sealed class AwsQueryDispatcher(
         HttpContext context, InventoryEntry entry, byte[] body, Dictionary<string, StringValues> form, CancellationToken ct)
     {
         if (entry.Signed
-            && await sigV4.VerifyAsync(context.Request, body, AwsOperationCatalog.SigningName(entry.Prefix), ct) is { } authError)
+            && await sigV4.VerifyAsync(context.Request, body, entry, ct) is { } authError)
         {
             return authError;
         }
