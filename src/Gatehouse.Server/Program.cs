@@ -66,6 +66,7 @@ app.MapAdmin();
 app.MapMessaging();
 app.MapTokens();
 app.MapBranding();
+app.MapIdentityPools();
 app.MapHostedUi();
 await app.RunAsync();
 
