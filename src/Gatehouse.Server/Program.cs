@@ -67,6 +67,7 @@ app.MapMessaging();
 app.MapTokens();
 app.MapBranding();
 app.MapIdentityPools();
+app.MapIdentityPoolTokens();
 app.MapHostedUi();
 await app.RunAsync();
 
