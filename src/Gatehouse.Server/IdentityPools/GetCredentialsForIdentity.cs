@@ -8,7 +8,7 @@ namespace Gatehouse.Server.IdentityPools;
 /// <summary>
 /// <c>GetCredentialsForIdentity</c> (unsigned), the enhanced flow: temporary credentials of the identity's role.
 /// Checks, first failure wins: the identity exists → the logins verify → they may act for the identity → a role
-/// (<see cref="RoleResolver"/>) → STS assumes it for the web identity <c>cognito-identity.amazonaws.com</c> (aud =
+/// (<see cref="RoleResolver"/>); then new logins are linked → STS assumes it for the web identity <c>cognito-identity.amazonaws.com</c> (aud =
 /// pool id, sub = identity id, amr), session <c>CognitoIdentityCredentials</c>, one hour, with the provider's
 /// principal tags, and for guests Cognito's scope-down policy (<see cref="GuestSessionPolicy"/>). STS refusing the
 /// role (unknown, or its trust policy does not allow this identity) is Cognito's
@@ -37,7 +37,8 @@ internal sealed class GetCredentialsForIdentity(
 
         // Not null: VerifyAsync returns logins whenever it returns no error.
         var logins = verified!;
-        if (await linker.AuthorizeAsync(pool, identity, logins, trusted: false, ct) is { } refused)
+        var (access, refused) = await linker.CheckAccessAsync(pool, identity, logins, trusted: false, ct);
+        if (refused is not null)
         {
             return refused;
         }
@@ -47,6 +48,12 @@ internal sealed class GetCredentialsForIdentity(
         if (noRole is not null)
         {
             return noRole;
+        }
+
+        // Not null: CheckAccessAsync returns access whenever it returns no error. Linked only once a role is found.
+        if (await linker.LinkNewAsync(pool, access!, ct) is { } linkError)
+        {
+            return linkError;
         }
 
         var amr = GetOpenIdToken.Amr(logins);

@@ -48,24 +48,25 @@ internal sealed class IdentityLinker(
     }
 
     /// <summary>
-    /// Checks that the logins may act for <paramref name="identity"/> and links the new ones to it. Refused: a login
-    /// of another identity (hijack); an identity with logins when none of them is presented (unless
-    /// <paramref name="trusted"/>, a SigV4 developer call); a disabled identity; a guest where guests are off.
+    /// Checks that the logins may act for <paramref name="identity"/>, changing nothing; <see cref="LinkNewAsync"/>
+    /// then links the new ones. Refused: a login of another identity (hijack); an identity with logins when none of
+    /// them is presented (unless <paramref name="trusted"/>, a SigV4 developer call); a disabled identity; a guest
+    /// where guests are off.
     /// </summary>
-    public async Task<AwsError?> AuthorizeAsync(
+    public async Task<(IdentityAccess? Access, AwsError? Error)> CheckAccessAsync(
         IdentityPoolRecord pool, Identity identity, IReadOnlyList<VerifiedLogin> logins, bool trusted, CancellationToken ct)
     {
         var linked = await db.IdentityLogins.Where(l => l.IdentityId == identity.Id).ToListAsync(ct);
         if (IdentityStatus.IsDisabled(identity, linked.Count))
         {
-            return AwsError.NotAuthorized(SignInMessages.IdentityDisabled(identity.Id));
+            return (null, AwsError.NotAuthorized(SignInMessages.IdentityDisabled(identity.Id)));
         }
 
         if (logins.Count == 0)
         {
-            return linked.Count > 0 ? AwsError.NotAuthorized(SignInMessages.LoginsRequired)
-                : pool.AllowUnauthenticated ? null
-                : AwsError.NotAuthorized(SignInMessages.GuestsNotAllowed);
+            return linked.Count > 0 ? (null, AwsError.NotAuthorized(SignInMessages.LoginsRequired))
+                : pool.AllowUnauthenticated ? (new IdentityAccess(identity, linked, []), null)
+                : (null, AwsError.NotAuthorized(SignInMessages.GuestsNotAllowed));
         }
 
         var owned = false;
@@ -84,30 +85,51 @@ internal sealed class IdentityLinker(
             else
             {
                 // security-suite row 66: another identity's login cannot act for this one.
-                return AwsError.NotAuthorized(SignInMessages.LoginOfAnotherIdentity(login.Provider));
+                return (null, AwsError.NotAuthorized(SignInMessages.LoginOfAnotherIdentity(login.Provider)));
             }
         }
 
         if (linked.Count > 0 && !owned && !trusted)
         {
-            return AwsError.NotAuthorized(SignInMessages.LoginsRequired);
+            return (null, AwsError.NotAuthorized(SignInMessages.LoginsRequired));
         }
 
-        if (fresh.Count == 0)
+        if (fresh.FirstOrDefault(f => linked.Any(l => string.Equals(l.Provider, f.Provider, StringComparison.Ordinal)))
+            is { } sameProvider)
+        {
+            return (null, AwsError.ResourceConflict(SignInMessages.LoginAlreadyLinked(sameProvider.Provider)));
+        }
+
+        return (new IdentityAccess(identity, linked, fresh), null);
+    }
+
+    /// <summary>Links the logins <see cref="CheckAccessAsync"/> found new; a concurrent link elsewhere is refused.</summary>
+    public async Task<AwsError?> LinkNewAsync(IdentityPoolRecord pool, IdentityAccess access, CancellationToken ct)
+    {
+        if (access.Fresh.Count == 0)
         {
             return null;
         }
 
         try
         {
-            return await LinkAsync(pool, identity, linked, fresh, ct);
+            return await LinkAsync(pool, access.Identity, access.Linked, access.Fresh, ct);
         }
         catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
         {
             // Linked to another identity by a concurrent request since it was read.
             db.ChangeTracker.Clear();
-            return AwsError.NotAuthorized(SignInMessages.LoginOfAnotherIdentity(fresh[0].Provider));
+            return AwsError.NotAuthorized(SignInMessages.LoginOfAnotherIdentity(access.Fresh[0].Provider));
         }
+    }
+
+    /// <summary><see cref="CheckAccessAsync"/> then <see cref="LinkNewAsync"/>.</summary>
+    public async Task<AwsError?> AuthorizeAsync(
+        IdentityPoolRecord pool, Identity identity, IReadOnlyList<VerifiedLogin> logins, bool trusted, CancellationToken ct)
+    {
+        var (access, error) = await CheckAccessAsync(pool, identity, logins, trusted, ct);
+        // Not null: CheckAccessAsync returns access whenever it returns no error.
+        return error ?? await LinkNewAsync(pool, access!, ct);
     }
 
     private async Task<(Identity?, AwsError?)> ResolveOnceAsync(

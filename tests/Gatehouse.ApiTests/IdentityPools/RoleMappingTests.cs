@@ -97,6 +97,25 @@ public sealed class RoleMappingTests(GatehouseFactory factory) : IClassFixture<G
     }
 
     [Fact]
+    public async Task RulesMapping_DeniedLoginOnAGuestIdentity_IsNotLinked()
+    {
+        var user = await _userPools.SignedInUserAsync("g" + Guid.NewGuid().ToString("N")[..8]);
+        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        {
+            ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
+        });
+        await IdentityPoolSteps.DefaultRolesAsync(factory, _identity, poolId);
+        await MapAsync(poolId, user, Rules("Deny", ("email", "Equals", "nobody@example.com", await RoleAsync(poolId))));
+        var guest = await _identity.IdentityIdAsync(poolId);
+        var before = await IdentityPoolSetup.FingerprintAsync(factory, poolId);
+
+        var response = await _identity.CredentialsAsync(guest, user.Logins);
+
+        Assert.Equal("NotAuthorizedException", response.ErrorType);
+        Assert.Equal(before, await IdentityPoolSetup.FingerprintAsync(factory, poolId));
+    }
+
+    [Fact]
     public async Task RulesMapping_NoRuleMatchesAuthenticatedRole_UsesThePoolsRole()
     {
         var (user, poolId, identityId) = await SignedInAsync();
