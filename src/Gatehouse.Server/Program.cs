@@ -69,6 +69,7 @@ app.MapMessaging();
 app.MapTokens();
 app.MapBranding();
 app.MapIdentityPools();
+app.MapIdentityPoolTokens();
 app.MapHostedUi();
 app.MapGatehouseAuthorization();
 await app.RunAsync();

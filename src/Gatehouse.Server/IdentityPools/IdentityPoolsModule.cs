@@ -33,6 +33,24 @@ internal static class IdentityPoolsModule
         services.AddAwsOperation<MergeDeveloperIdentitiesInput, MergeDeveloperIdentities>(
             "MergeDeveloperIdentities", Prefix);
         services.AddAwsOperation<UnlinkDeveloperIdentityInput, UnlinkDeveloperIdentity>("UnlinkDeveloperIdentity", Prefix);
+
+        // Sign-in: GetId, OpenID tokens, credentials, unlinking.
+        services.AddOptions<IdentityPoolSignInOptions>().BindConfiguration(IdentityPoolSignInOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<OpenIdTokenKeys>();
+        services.AddScoped<OpenIdTokenIssuer>();
+        services.AddScoped<UserPoolLogin>();
+        services.AddScoped<OidcLogin>();
+        services.AddScoped<CognitoIdentityLogin>();
+        services.AddScoped<LoginVerifier>();
+        services.AddScoped<IdentityLinker>();
+        services.AddAwsOperation<GetIdInput, GetId>("GetId", Prefix);
+        services.AddAwsOperation<GetOpenIdTokenInput, GetOpenIdToken>("GetOpenIdToken", Prefix);
+        services.AddAwsOperation<GetOpenIdTokenForDeveloperIdentityInput, GetOpenIdTokenForDeveloperIdentity>(
+            "GetOpenIdTokenForDeveloperIdentity", Prefix);
+        services.AddAwsOperation<GetCredentialsForIdentityInput, GetCredentialsForIdentity>(
+            "GetCredentialsForIdentity", Prefix);
+        services.AddAwsOperation<UnlinkIdentityInput, UnlinkIdentity>("UnlinkIdentity", Prefix);
         return services;
     }
 

@@ -17,10 +17,13 @@ internal static class IdentityStatus
         identities.Where(i => i.LastModifiedAt == i.CreatedAt || db.IdentityLogins.Any(l => l.IdentityId == i.Id));
 
     /// <summary>
-    /// Marks a change of the identity's logins: strictly after its creation as stored (in epoch milliseconds), even
-    /// when the change comes within the millisecond it was created in.
+    /// Marks a change of the identity's logins; at least a millisecond after its creation, the store's precision
+    /// (a later instant within the same millisecond would read back equal to the creation).
     /// </summary>
     public static void Touch(Identity identity, DateTimeOffset now) =>
-        identity.LastModifiedAt = DateTimeOffset.FromUnixTimeMilliseconds(
-            Math.Max(now.ToUnixTimeMilliseconds(), identity.CreatedAt.ToUnixTimeMilliseconds() + 1));
+        identity.LastModifiedAt = now >= identity.CreatedAt.AddMilliseconds(1) ? now : identity.CreatedAt.AddMilliseconds(1);
+
+    /// <summary>Whether an identity with <paramref name="loginCount"/> logins is disabled (see above).</summary>
+    public static bool IsDisabled(Identity identity, int loginCount) =>
+        loginCount == 0 && identity.LastModifiedAt != identity.CreatedAt;
 }

@@ -38,4 +38,36 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10010, Level = LogLevel.Warning, Message = "Default-roles request refused: {Reason}")]
     public static partial void DefaultRolesRefused(ILogger logger, string reason);
+
+    // 10101-10199: sign-in (GetId, OpenID tokens, credentials, unlinking).
+    [LoggerMessage(EventId = 10101, Level = LogLevel.Information,
+        Message = "Identity {IdentityId} of identity pool {PoolId} created with {LoginCount} logins")]
+    public static partial void IdentityCreated(ILogger logger, string poolId, string identityId, int loginCount);
+
+    [LoggerMessage(EventId = 10102, Level = LogLevel.Information,
+        Message = "A {Provider} login linked to identity {IdentityId} of identity pool {PoolId}")]
+    public static partial void LoginLinked(ILogger logger, string poolId, string identityId, string provider);
+
+    [LoggerMessage(EventId = 10103, Level = LogLevel.Information,
+        Message = "Identity {SourceIdentityId} of identity pool {PoolId} merged into {DestinationIdentityId} by its logins")]
+    public static partial void IdentitiesMerged(ILogger logger, string poolId, string sourceIdentityId, string destinationIdentityId);
+
+    [LoggerMessage(EventId = 10104, Level = LogLevel.Information,
+        Message = "A {Provider} login to identity pool {PoolId} refused: {ErrorType}")]
+    public static partial void LoginRefused(ILogger logger, string poolId, string provider, string errorType);
+
+    [LoggerMessage(EventId = 10105, Level = LogLevel.Information,
+        Message = "Credentials of role {RoleArn} issued to identity {IdentityId} of identity pool {PoolId}")]
+    public static partial void CredentialsIssued(ILogger logger, string poolId, string identityId, string roleArn);
+
+    [LoggerMessage(EventId = 10106, Level = LogLevel.Warning,
+        Message = "Role {RoleArn} of identity pool {PoolId} could not be assumed: {ErrorType}")]
+    public static partial void RoleNotAssumed(ILogger logger, string poolId, string roleArn, string errorType);
+
+    [LoggerMessage(EventId = 10107, Level = LogLevel.Information,
+        Message = "{Count} logins unlinked from identity {IdentityId} of identity pool {PoolId}")]
+    public static partial void LoginsUnlinked(ILogger logger, string poolId, string identityId, int count);
+
+    [LoggerMessage(EventId = 10108, Level = LogLevel.Information, Message = "OpenID token key {Kid} created")]
+    public static partial void OpenIdTokenKeyCreated(ILogger logger, string kid);
 }
