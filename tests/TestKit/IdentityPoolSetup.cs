@@ -24,7 +24,7 @@ public static class IdentityPoolSetup
     public const string Account = "000000000000";
 
     /// <summary>CreateIdentityPool with these settings (AllowUnauthenticatedIdentities defaults to true); returns its id.</summary>
-    public static async Task<string> CreateIdentityPoolAsync(this AwsApiClient identity, JsonObject? settings = null)
+    public static async Task<string> NewIdentityPoolAsync(this AwsApiClient identity, JsonObject? settings = null)
     {
         var body = settings ?? [];
         body["IdentityPoolName"] ??= "pool" + Guid.NewGuid().ToString("N")[..8];

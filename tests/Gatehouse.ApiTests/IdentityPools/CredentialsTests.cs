@@ -14,7 +14,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
     [Fact]
     public async Task GetCredentialsForIdentity_Guest_ReturnsOneHourCredentialsOfTheGuestRole()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync();
+        var poolId = await _identity.NewIdentityPoolAsync();
         var (_, unauth) = await IdentityPoolSteps.DefaultRolesAsync(factory, _identity, poolId);
         var identityId = await _identity.IdentityIdAsync(poolId);
 
@@ -36,7 +36,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
     [Fact]
     public async Task GetCredentialsForIdentity_GuestWithBroadRole_ScopedDownToCognitosGuestServices()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync();
+        var poolId = await _identity.NewIdentityPoolAsync();
         var broad = await IdentityPoolSetup.CreateRoleAsync(factory,
             IdentityPoolSetup.CognitoTrust(poolId, "unauthenticated"), IdentityPoolSteps.AllowAll);
         await _identity.SetRolesAsync(poolId, null, broad);
@@ -55,7 +55,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
     public async Task GetCredentialsForIdentity_UserPoolLogin_AuthenticatedRoleWithoutScopeDown()
     {
         var user = await _userPools.SignedInUserAsync();
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });
@@ -80,7 +80,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
     [Fact]
     public async Task GetCredentialsForIdentity_NoGuestRole_ReturnsInvalidIdentityPoolConfiguration()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync();
+        var poolId = await _identity.NewIdentityPoolAsync();
         var identityId = await _identity.IdentityIdAsync(poolId);
 
         var response = await _identity.CredentialsAsync(identityId);
@@ -91,7 +91,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
     [Fact]
     public async Task GetCredentialsForIdentity_RoleTrustsAnotherPool_ReturnsInvalidIdentityPoolConfiguration()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync();
+        var poolId = await _identity.NewIdentityPoolAsync();
         var foreign = await IdentityPoolSetup.CreateRoleAsync(factory,
             IdentityPoolSetup.CognitoTrust("us-east-1:99999999-0000-0000-0000-000000000000", "unauthenticated"));
         await _identity.SetRolesAsync(poolId, null, foreign);
@@ -106,7 +106,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
     [Fact]
     public async Task GetCredentialsForIdentity_GuestAfterGuestsDisabled_ReturnsNotAuthorized()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync();
+        var poolId = await _identity.NewIdentityPoolAsync();
         await IdentityPoolSteps.DefaultRolesAsync(factory, _identity, poolId);
         var identityId = await _identity.IdentityIdAsync(poolId);
         var described = await _identity.CallAsync("DescribeIdentityPool", new { IdentityPoolId = poolId });
@@ -123,7 +123,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
     public async Task GetCredentialsForIdentity_PrincipalTagDefaults_BecomeSessionTags()
     {
         var user = await _userPools.SignedInUserAsync();
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });
@@ -144,7 +144,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
     public async Task GetCredentialsForIdentity_ExpiredLogin_ReturnsNotAuthorized()
     {
         var user = await _userPools.SignedInUserAsync();
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });

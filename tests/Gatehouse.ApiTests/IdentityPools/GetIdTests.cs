@@ -12,7 +12,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     [Fact]
     public async Task GetId_NoLoginsGuestsAllowed_ReturnsNewGuestIdentityEachCall()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync();
+        var poolId = await _identity.NewIdentityPoolAsync();
 
         var first = await _identity.GetIdAsync(poolId);
         var second = await _identity.GetIdAsync(poolId);
@@ -28,7 +28,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     [Fact]
     public async Task GetId_NoLoginsGuestsDisabled_ReturnsNotAuthorizedAndStoresNothing()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject { ["AllowUnauthenticatedIdentities"] = false });
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject { ["AllowUnauthenticatedIdentities"] = false });
 
         var response = await _identity.GetIdAsync(poolId);
 
@@ -50,7 +50,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     public async Task GetId_UserPoolIdToken_ReturnsOneIdentityForTheUser()
     {
         var user = await _userPools.SignedInUserAsync();
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });
@@ -97,7 +97,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         var userPools = local.CreateAwsClient();
         var identity = local.CreateAwsClient().ForIdentityPools();
         var user = await userPools.SignedInUserAsync();
-        var poolId = await identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });
@@ -118,7 +118,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     {
         var user = await _userPools.SignedInUserAsync();
         var otherClient = (await _userPools.CreateClientAsync(user.PoolId, []))["ClientId"]!.GetValue<string>();
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user with { ClientId = otherClient }),
         });
@@ -134,7 +134,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     public async Task GetId_ProviderNotConfigured_ReturnsNotAuthorizedAndStoresNothing()
     {
         var user = await _userPools.SignedInUserAsync();
-        var poolId = await _identity.CreateIdentityPoolAsync();
+        var poolId = await _identity.NewIdentityPoolAsync();
 
         var response = await _identity.GetIdAsync(poolId, user.Logins);
 
@@ -172,11 +172,11 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     public async Task GetId_SignedOutTokenWithServerSideTokenCheck_ReturnsNotAuthorized()
     {
         var user = await _userPools.SignedInUserAsync();
-        var checkedPool = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var checkedPool = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user, serverSideTokenCheck: true),
         });
-        var uncheckedPool = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var uncheckedPool = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });
@@ -200,7 +200,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     public async Task GetId_DisabledUserWithServerSideTokenCheck_ReturnsNotAuthorized()
     {
         var user = await _userPools.SignedInUserAsync();
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user, serverSideTokenCheck: true),
         });
@@ -230,7 +230,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     {
         var first = await _userPools.SignedInUserAsync("dave");
         var second = await _userPools.SignedInUserAsync("erin");
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = new JsonArray(
                 IdentityPoolSetup.CognitoProvider(first)[0]!.DeepClone(), IdentityPoolSetup.CognitoProvider(second)[0]!.DeepClone()),
@@ -252,7 +252,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     [Fact]
     public async Task GetId_FacebookLogin_ReturnsNotAuthorizedNamingTheProvider()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["SupportedLoginProviders"] = new JsonObject { ["graph.facebook.com"] = "1234567890" },
         });
@@ -269,7 +269,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     {
         var user = await _userPools.SignedInUserAsync();
         await IdentityPoolSetup.AddOidcProviderAsync(factory, user.ProviderName, user.ClientId);
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["OpenIdConnectProviderARNs"] = new JsonArray($"arn:aws:iam::{IdentityPoolSetup.Account}:oidc-provider/{user.ProviderName}"),
         });
@@ -288,7 +288,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     private async Task<(string PoolId, PoolUserLogin User)> PoolWithUserAsync()
     {
         var user = await _userPools.SignedInUserAsync();
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });

@@ -82,7 +82,7 @@ public sealed class OpenIdTokenTests(GatehouseFactory factory) : IClassFixture<G
     [Fact]
     public async Task GetOpenIdToken_ClassicFlowDisabled_ReturnsInvalidParameter()
     {
-        var poolId = await _identity.CreateIdentityPoolAsync();
+        var poolId = await _identity.NewIdentityPoolAsync();
         var identityId = await _identity.IdentityIdAsync(poolId);
 
         var response = await _identity.OpenIdTokenAsync(identityId);
@@ -244,11 +244,11 @@ public sealed class OpenIdTokenTests(GatehouseFactory factory) : IClassFixture<G
             settings["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user);
         }
 
-        return _identity.CreateIdentityPoolAsync(settings);
+        return _identity.NewIdentityPoolAsync(settings);
     }
 
     private Task<string> DeveloperPoolAsync() =>
-        _identity.CreateIdentityPoolAsync(
+        _identity.NewIdentityPoolAsync(
             new JsonObject { ["DeveloperProviderName"] = "login.example.app", ["AllowClassicFlow"] = true });
 
     private Task<AwsResponse> DeveloperTokenAsync(string poolId, string user, long? tokenDuration = null, string? identityId = null)

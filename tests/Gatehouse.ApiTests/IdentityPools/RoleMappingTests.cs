@@ -100,7 +100,7 @@ public sealed class RoleMappingTests(GatehouseFactory factory) : IClassFixture<G
     public async Task RulesMapping_DeniedLoginOnAGuestIdentity_IsNotLinked()
     {
         var user = await _userPools.SignedInUserAsync("g" + Guid.NewGuid().ToString("N")[..8]);
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });
@@ -131,7 +131,7 @@ public sealed class RoleMappingTests(GatehouseFactory factory) : IClassFixture<G
     private async Task<(PoolUserLogin User, string PoolId, string IdentityId)> SignedInAsync()
     {
         var user = await _userPools.SignedInUserAsync("u" + Guid.NewGuid().ToString("N")[..8]);
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });

@@ -56,7 +56,7 @@ public sealed class UnlinkTests(GatehouseFactory factory) : IClassFixture<Gateho
     private async Task<(PoolUserLogin User, string PoolId, string IdentityId)> SignedInAsync()
     {
         var user = await _userPools.SignedInUserAsync("u" + Guid.NewGuid().ToString("N")[..8]);
-        var poolId = await _identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await _identity.NewIdentityPoolAsync(new JsonObject
         {
             ["CognitoIdentityProviders"] = IdentityPoolSetup.CognitoProvider(user),
         });
