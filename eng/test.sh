@@ -20,6 +20,7 @@ note() { printf '\n== %s\n' "$*"; }
 # --- prerequisites ---------------------------------------------------------------------------
 need_apt=()
 command -v aws >/dev/null 2>&1 || need_apt+=(awscli)
+python3 -c 'import boto3' >/dev/null 2>&1 || need_apt+=(python3-boto3) # tests/cli/identity_pools_boto3.py
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
