@@ -147,7 +147,7 @@ identity_table_head() {
 
 run_identity() {
   machine
-  echo "Command: bench/run.sh identity --identities $identities --duration $duration --stores $stores --warmup $warmup (server on CPU 1, load generator on CPU 0, 32 connections, $warmup s warm-up before each measured run; per core = per second / server CPU)."
+  echo "Command: bench/run.sh identity --identities $identities --duration $duration --stores $stores --warmup $warmup (server on CPU 1, load generator on CPU 0, 32 connections, one unreported pass over all scenarios after setup, then $warmup s warm-up before each measured run; per core = per second / server CPU)."
   IFS=, read -ra store_list <<<"$stores"
   for provider in "${store_list[@]}"; do
     pgconn=""
