@@ -7,15 +7,18 @@
 #       with the load generator on CPU 0; Gatehouse again after seeding --users users and refresh tokens.
 #   bench/run.sh oauth [--duration 20] [--warmup 90]
 #       client_credentials grants (issue 4), Gatehouse and oidc-provider side by side: bench/oauth.sh.
+#   bench/run.sh identity [--identities 1000000] [--duration 10] [--stores sqlite,postgres] [--warmup 15]
+#       identity pools: GetId and GetCredentialsForIdentity with ~200 identities, then again after seeding
+#       --identities identities with logins straight into the store; server on CPU 1, load generator on CPU 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = oauth ]; then shift; exec bench/oauth.sh "$@"; fi
 root=$(pwd)
 mode=admin; [ $# -gt 0 ] && [ "${1#--}" = "$1" ] && { mode=$1; shift; }
-users=1000000; duration=10; warmup=15; stores=sqlite,postgres; cognito_local=yes
+users=1000000; identities=1000000; duration=10; warmup=15; stores=sqlite,postgres; cognito_local=yes
 [ $mode = signin ] && stores=sqlite
 while [ $# -gt 0 ]; do case $1 in
-  --users) users=$2; shift 2;; --duration) duration=$2; shift 2;; --warmup) warmup=$2; shift 2;;
+  --users) users=$2; shift 2;; --identities) identities=$2; shift 2;; --duration) duration=$2; shift 2;; --warmup) warmup=$2; shift 2;;
   --stores) stores=$2; shift 2;; --no-cognito-local) cognito_local=no; shift;;
   *) echo "unknown $1"; exit 2;; esac; done
 work=$(mktemp -d /tmp/gatehouse-bench.XXXXXX); chmod 755 "$work"
@@ -36,7 +39,7 @@ dotnet build bench/Gatehouse.Bench -c Release -v q -nologo >/dev/null
 dll=src/Gatehouse.Server/bin/Release/net10.0/Gatehouse.Server.dll
 benchdll=bench/Gatehouse.Bench/bin/Release/net10.0/Gatehouse.Bench.dll
 server_cpu=0; load_cpu=1
-[ $mode = signin ] && { server_cpu=1; load_cpu=0; }
+case $mode in signin|identity) server_cpu=1; load_cpu=0;; esac
 bench() { taskset -c $load_cpu dotnet "$benchdll" "$endpoint" "$key" "$secret" "$@" --warmup "$warmup" ${server_pid:+--server-pid "$server_pid"}; }
 
 start_server() { # provider
@@ -137,4 +140,40 @@ run_admin() {
   done
 }
 
-case $mode in admin) run_admin;; signin) run_signin;; *) echo "unknown mode $mode"; exit 2;; esac
+identity_table_head() {
+  echo "| scenario | store | connections | requests | per second | server CPU | per core | p50 ms | p99 ms |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+}
+
+run_identity() {
+  machine
+  echo "Command: bench/run.sh identity --identities $identities --duration $duration --stores $stores --warmup $warmup (server on CPU 1, load generator on CPU 0, 32 connections, one unreported pass over all scenarios after setup, then $warmup s warm-up before each measured run; per core = per second / server CPU)."
+  IFS=, read -ra store_list <<<"$stores"
+  for provider in "${store_list[@]}"; do
+    pgconn=""
+    [ "$provider" = postgres ] && start_postgres
+    start_server "$provider"
+    if [ -n "$pgconn" ]; then store=(--postgres "$pgconn"); else store=(--sqlite "$work/data-$provider/gatehouse.db"); fi
+    read -r pool app idpool idprovider < <(bench identity-setup)
+    ids=(--pool "$pool" --client "$app" --identity-pool "$idpool" --provider "$idprovider")
+    # A fresh server runs unoptimised code for its first minutes (tiered JIT, slower still on a busy core): one
+    # unreported pass over every scenario first, so that the empty-store table does not pay for it alone.
+    bench identity "${ids[@]}" --duration 1 >/dev/null
+    echo; echo "### Identity pools on $provider"; echo
+    [ "$provider" = postgres ] && echo "PostgreSQL runs unpinned on both cores; server CPU and per core count Gatehouse's process only." && echo
+    echo "Before: $(load)"; echo
+    identity_table_head
+    bench identity "${ids[@]}" --store "200 identities"
+    echo; echo "After: $(load)"
+    bench identity-seed --identity-pool "$idpool" --provider "$idprovider" --identities "$identities" "${store[@]}"
+    echo; echo "Seeded $identities identities, each with one login of the same user pool, into the same identity pool."
+    echo "The guest rows above added their own identities too (one per call). Before: $(load)"; echo
+    identity_table_head
+    bench identity "${ids[@]}" --store "$identities identities"
+    echo; echo "After: $(load)"
+    stop_server
+    [ "$provider" = postgres ] && runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
+  done
+}
+
+case $mode in admin) run_admin;; signin) run_signin;; identity) run_identity;; *) echo "unknown mode $mode"; exit 2;; esac

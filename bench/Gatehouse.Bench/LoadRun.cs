@@ -15,6 +15,15 @@ internal sealed class LoadRun(int concurrency, Func<long, Task<(int Status, stri
 
     public async Task<string> RunAsync(string name, TimeSpan warmup, TimeSpan duration)
     {
+        var r = await MeasureAsync(warmup, duration);
+        var busy = r.ServerCores is { } cores ? string.Create(CultureInfo.InvariantCulture, $"{100 * cores:F0} %") : "n/a";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {concurrency} | {r.Requests} | {r.PerSecond:F0} | {busy} | {r.P50:F2} | {r.P99:F2} |");
+    }
+
+    /// <summary>The measured window as numbers, for callers that print their own columns (such as a rate per core).</summary>
+    public async Task<LoadResult> MeasureAsync(TimeSpan warmup, TimeSpan duration)
+    {
         await LoopAsync(warmup, null);
         var latencies = Enumerable.Range(0, concurrency).Select(_ => new List<double>(100_000)).ToArray();
         var cpuBefore = ServerCpuSeconds();
@@ -23,9 +32,8 @@ internal sealed class LoadRun(int concurrency, Func<long, Task<(int Status, stri
         var elapsed = watch.Elapsed.TotalSeconds;
         var cpu = ServerCpuSeconds() - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        var busy = serverPid is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{100 * cpu / elapsed:F0} %");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {concurrency} | {all.Length} | {all.Length / elapsed:F0} | {busy} | {Percentile(all, 0.50):F2} | {Percentile(all, 0.99):F2} |");
+        return new LoadResult(all.Length, all.Length / elapsed, serverPid is null ? null : cpu / elapsed,
+            Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
     private double ServerCpuSeconds()

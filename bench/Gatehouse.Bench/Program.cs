@@ -11,6 +11,10 @@ using Gatehouse.Bench;
 //              --client <id>   (seed: also one refresh token per seeded user; signin: the app client)
 //              --signin-users <n> (signin-setup/signin: users with a password, default 200)
 //              --server-pid <pid> (report the server's CPU use) --label <server> --store <text> --only <a,b>
+//   identity-setup (prints "<pool> <client> <identity pool> <provider>") [--signin-users <n>]
+//   identity --pool <id> --client <id> --identity-pool <id> --provider <name> [--signin-users <n>] [--store <text>]
+//              [--only get-id,credentials,guest-get-id,guest-credentials] [--server-pid <pid>]
+//   identity-seed --identity-pool <id> --provider <name> --identities <n> (--sqlite <file> | --postgres <conn>)
 //   client-credentials: [--token-url <url> --client-id <id> --client-secret <s> --scope <s>] [--server-pid <pid>]
 //              [--name <row name>]   (without --token-url: a new Gatehouse pool, resource server, client, domain)
 var endpoint = new Uri(args[0]);
@@ -45,6 +49,25 @@ if (scenario == "signin-setup")
 {
     Console.WriteLine(await signIn.SetupAsync(signInUsers));
     return;
+}
+
+string Required(string name) => Option(name) ?? throw new ArgumentException($"{scenario} needs {name}.");
+var identityBench = new IdentityBench(client, serverPid, concurrency, warmup, duration);
+switch (scenario)
+{
+    case "identity-setup":
+        Console.WriteLine(await identityBench.SetupAsync(signInUsers, CancellationToken.None));
+        return;
+    case "identity":
+        await identityBench.RunAsync(Required("--pool"), Required("--client"), Required("--identity-pool"),
+            Required("--provider"), signInUsers, Option("--store") ?? "", Option("--only")?.Split(',') ?? [],
+            CancellationToken.None);
+        return;
+    case "identity-seed":
+        await IdentitySeeder.SeedAsync(Required("--identity-pool"), Required("--provider"),
+            int.Parse(Required("--identities"), CultureInfo.InvariantCulture), Option("--sqlite"), Option("--postgres"),
+            CancellationToken.None);
+        return;
 }
 
 var pool = Option("--pool") ?? await NewPoolAsync();

@@ -6,37 +6,49 @@ using Gatehouse.Server.AwsProtocol;
 namespace Gatehouse.Bench;
 
 /// <summary>
-/// Sends AWS JSON requests as an SDK does: admin operations signed with SigV4, the public ones (InitiateAuth,
-/// RespondToAuthChallenge, GetUser) unsigned; returns status and body.
+/// Sends AWS requests as an SDK does and returns status and body. JSON 1.1 calls go to a service named by
+/// <see cref="AwsJsonService"/>: user pools (cognito-idp, the default of the shorter overloads) or identity pools
+/// (cognito-identity); admin operations are signed with SigV4 for that service, the public ones (InitiateAuth,
+/// GetUser, GetId, GetCredentialsForIdentity) go unsigned. AWS Query calls (IAM, STS) are form posts signed for
+/// their service.
 /// </summary>
 internal sealed class SignedClient(HttpClient http, string accessKeyId, string secret)
 {
+    // The SDKs send this exact content type for AWS Query; it is a signed header, so the value must match byte for byte.
+    private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
+
     public HttpClient Http => http;
 
-    public async Task<(int Status, string Body)> CallAsync(string operation, string body, CancellationToken ct)
+    public Task<(int Status, string Body)> CallAsync(string operation, string body, CancellationToken ct) =>
+        CallAsync(AwsJsonService.UserPools, operation, body, ct);
+
+    public Task<(int Status, string Body)> CallUnsignedAsync(string operation, string body, CancellationToken ct) =>
+        CallUnsignedAsync(AwsJsonService.UserPools, operation, body, ct);
+
+    public async Task<(int Status, string Body)> CallAsync(
+        AwsJsonService service, string operation, string body, CancellationToken ct)
     {
-        using var request = Request(operation, body, out var bytes, out var target);
-        var amzDate = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
-        var headers = new List<KeyValuePair<string, string>>
-        {
-            new("content-type", "application/x-amz-json-1.1"),
-            new("host", http.BaseAddress!.Authority), // BaseAddress is always set by Program.
-            new("x-amz-date", amzDate),
-            new("x-amz-target", target),
-        };
-        var canonical = SigV4Signature.CanonicalRequest("POST", "/", "", headers, SigV4Signature.HexSha256(bytes));
-        var scope = $"{amzDate[..8]}/us-east-1/cognito-idp/aws4_request";
-        var key = SigV4Signature.SigningKey(secret, amzDate[..8], "us-east-1", "cognito-idp");
-        var signature = SigV4Signature.Signature(key, SigV4Signature.StringToSign(amzDate, scope, canonical));
-        request.Headers.TryAddWithoutValidation("Authorization",
-            $"{SigV4Signature.Algorithm} Credential={accessKeyId}/{scope}, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature={signature}");
+        using var request = Request(service, operation, body, out var bytes, out var target);
+        Sign(request, service.SigningName, bytes, [new("content-type", "application/x-amz-json-1.1"), new("x-amz-target", target)]);
         return await SendAsync(request, ct);
     }
 
-    public async Task<(int Status, string Body)> CallUnsignedAsync(string operation, string body, CancellationToken ct)
+    public async Task<(int Status, string Body)> CallUnsignedAsync(
+        AwsJsonService service, string operation, string body, CancellationToken ct)
     {
-        using var request = Request(operation, body, out _, out _);
+        using var request = Request(service, operation, body, out _, out _);
+        return await SendAsync(request, ct);
+    }
+
+    /// <summary>An AWS Query call (<c>POST /</c>, form body) signed for <paramref name="signingName"/> (iam, sts).</summary>
+    public async Task<(int Status, string Body)> CallQueryAsync(
+        string signingName, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken ct)
+    {
+        var form = string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        var bytes = Encoding.UTF8.GetBytes(form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", FormContentType);
+        Sign(request, signingName, bytes, [new("content-type", FormContentType)]);
         return await SendAsync(request, ct);
     }
 
@@ -46,13 +58,34 @@ internal sealed class SignedClient(HttpClient http, string accessKeyId, string s
         return await SendAsync(request, ct);
     }
 
-    private static HttpRequestMessage Request(string operation, string body, out byte[] bytes, out string target)
+    /// <summary>
+    /// Adds X-Amz-Date and the SigV4 Authorization header. <paramref name="headers"/> are the request's own headers
+    /// to sign besides host and x-amz-date, lower-case, as sent.
+    /// </summary>
+    private void Sign(HttpRequestMessage request, string service, byte[] body, List<KeyValuePair<string, string>> headers)
+    {
+        var amzDate = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
+        headers.Add(new("host", http.BaseAddress!.Authority)); // BaseAddress is always set by Program.
+        headers.Add(new("x-amz-date", amzDate));
+        headers.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var canonical = SigV4Signature.CanonicalRequest("POST", "/", "", headers, SigV4Signature.HexSha256(body));
+        var scope = $"{amzDate[..8]}/us-east-1/{service}/aws4_request";
+        var key = SigV4Signature.SigningKey(secret, amzDate[..8], "us-east-1", service);
+        var signature = SigV4Signature.Signature(key, SigV4Signature.StringToSign(amzDate, scope, canonical));
+        var signed = string.Join(';', headers.Select(h => h.Key));
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"{SigV4Signature.Algorithm} Credential={accessKeyId}/{scope}, SignedHeaders={signed}, Signature={signature}");
+    }
+
+    private static HttpRequestMessage Request(
+        AwsJsonService service, string operation, string body, out byte[] bytes, out string target)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/");
         bytes = Encoding.UTF8.GetBytes(body);
         request.Content = new ByteArrayContent(bytes);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        target = $"{AwsOperationInventory.UserPoolsPrefix}.{operation}";
+        target = $"{service.TargetPrefix}.{operation}";
         request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         return request;
     }
