@@ -36,7 +36,19 @@ pgdata="$work/pg"
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 pgport=$(free_port)
 stop_pg() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; }
-cleanup() { stop_pg; pkill -f "gatehouse-test-server" >/dev/null 2>&1 || true; rm -rf "$work"; }
+# Suites record the process group of every server they start in $GATEHOUSE_TEST_PID_DIR; whatever a crashed suite
+# left running is ended by those ids, never by a name pattern (other runs may share the machine).
+export GATEHOUSE_TEST_PID_DIR="$work/pids"
+mkdir -p "$GATEHOUSE_TEST_PID_DIR"
+stop_recorded() {
+  local f pid
+  for f in "$GATEHOUSE_TEST_PID_DIR"/*; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f")
+    kill -TERM -- "-$pid" >/dev/null 2>&1 || kill -TERM "$pid" >/dev/null 2>&1 || true
+  done
+}
+cleanup() { stop_pg; stop_recorded; rm -rf "$work"; }
 trap cleanup EXIT
 note "starting PostgreSQL on 127.0.0.1:$pgport"
 mkdir -p "$pgdata" && chown postgres:postgres "$work" "$pgdata"
@@ -110,19 +122,21 @@ if [ -f tests/browser/package.json ]; then
   done
 fi
 
-# --- AWS CLI ---------------------------------------------------------------------------------------
-if [ -x tests/cli/run.sh ]; then
+# --- AWS CLI (and boto3): tests/cli/run.sh (user pools) and tests/cli/identity-pools.sh (identity pools, IAM, STS) ---
+for script in tests/cli/run.sh tests/cli/identity-pools.sh; do
+  [ -x "$script" ] || continue
+  suite=$(basename "$script" .sh); [ "$suite" = run ] && suite=cli || suite="cli-$suite"
   for provider in sqlite postgres; do
-    note "AWS CLI tests on $provider"
+    note "AWS CLI tests ($script) on $provider"
     pg=""; [ "$provider" = postgres ] && pg="$GATEHOUSE_PG_BASE"
     GATEHOUSE_TEST_POSTGRES="$pg" GATEHOUSE_SERVER_DLL="$root/src/Gatehouse.Server/bin/Release/net10.0/Gatehouse.Server.dll" \
-      tests/cli/run.sh 2>&1 | tee "$logs/cli-$provider.log" | tail -n 40
+      "$script" 2>&1 | tee "$logs/$suite-$provider.log" | tail -n 40
     rc=${PIPESTATUS[0]}
-    p=$(grep -cE '^ok ' "$logs/cli-$provider.log"); f=$(grep -cE '^not ok ' "$logs/cli-$provider.log")
+    p=$(grep -cE '^ok ' "$logs/$suite-$provider.log"); f=$(grep -cE '^not ok ' "$logs/$suite-$provider.log")
     passed=$((passed + p)); failed=$((failed + f))
-    [ "$rc" -eq 0 ] || suites_failed+=("cli-$provider")
+    [ "$rc" -eq 0 ] || suites_failed+=("$suite-$provider")
   done
-fi
+done
 
 # --- formatting: .editorconfig is the source of truth (STYLE.md section 11) --------------------------
 note "dotnet format --verify-no-changes"

@@ -18,11 +18,12 @@ internal sealed class PolicyArnPattern
     public static PolicyArnPattern Compile(string text, PolicyPatternOptions options)
     {
         var parts = new List<PolicyPattern>(ArnParts);
+        var variables = options.HasFlag(PolicyPatternOptions.Variables);
         var start = 0;
         var depth = 0;
         for (var i = 0; i < text.Length && parts.Count < ArnParts - 1; i++)
         {
-            if (text.AsSpan(i).StartsWith("${", StringComparison.Ordinal))
+            if (variables && text.AsSpan(i).StartsWith("${", StringComparison.Ordinal))
             {
                 depth++;
             }

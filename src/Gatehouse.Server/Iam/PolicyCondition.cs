@@ -76,9 +76,9 @@ internal sealed class PolicyCondition
 
         // ForAllValues stops at the first value that fails, any other form at the first that passes.
         var all = op.Set == PolicySetQualifier.ForAllValues;
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            var passes = test(value, request) == !op.Negated;
+            var passes = test(values[i], request) == !op.Negated;
             if (passes != all)
             {
                 return passes;

@@ -7,7 +7,8 @@ namespace Gatehouse.Server.Iam;
 /// <summary>
 /// Turns a condition's policy values into a <see cref="PolicyValueMatcher"/> for its operator family, parsing them
 /// once (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
-/// A policy value that is not of the operator's type can never match; IAM accepts such documents too.
+/// A policy value that is not of the operator's type (NumericEquals "ten") is kept but can never match; it does
+/// not make the document malformed.
 /// Policy variables apply to the string and ARN operators only (reference_policies_variables.html, "Where you
 /// can use policy variables").
 /// </summary>
@@ -105,8 +106,8 @@ internal static class PolicyConditionValues
                 return null;
             }
 
-            // A dual-stack socket reports an IPv4 client as ::ffff:a.b.c.d; IAM sees the IPv4 address.
-            address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+            // A dual-stack socket reports an IPv4 client as ::ffff:a.b.c.d; IPNetwork.Contains matches that
+            // against IPv4 blocks, as IAM sees the IPv4 address.
             foreach (var network in networks)
             {
                 if (network.Contains(address))
@@ -149,32 +150,21 @@ internal static class PolicyConditionValues
     }
 
     /// <summary>
-    /// A CIDR block or a single address. Host bits are cleared first, as IAM accepts <c>203.0.113.7/24</c> and
-    /// <see cref="IPNetwork"/> refuses a base address with host bits set.
+    /// A CIDR block, host bits allowed (IAM accepts <c>203.0.113.7/24</c>, and so does <see cref="IPNetwork"/>),
+    /// or a single address, which is a /32 or /128 block.
     /// </summary>
     private static IPNetwork? ParseNetwork(string text)
     {
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (!IPAddress.TryParse(slash < 0 ? text : text[..slash], out var address))
+        if (IPNetwork.TryParse(text, out var network))
+        {
+            return network;
+        }
+
+        if (!IPAddress.TryParse(text, out var address))
         {
             return null;
         }
 
-        var width = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        var prefix = width;
-        if (slash >= 0
-            && (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix)
-                || prefix > width))
-        {
-            return null;
-        }
-
-        var bytes = address.GetAddressBytes();
-        for (var bit = prefix; bit < width; bit++)
-        {
-            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        }
-
-        return new IPNetwork(new IPAddress(bytes), prefix);
+        return new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
     }
 }

@@ -12,9 +12,12 @@ internal static class PolicyEvaluator
     /// </summary>
     public static PolicyDecision Evaluate(PolicyDocument document, PolicyRequest request)
     {
+        // Index loops: foreach over an IReadOnlyList boxes an enumerator on every decision.
         var allowed = false;
-        foreach (var statement in document.Statements)
+        var statements = document.Statements;
+        for (var i = 0; i < statements.Count; i++)
         {
+            var statement = statements[i];
             // Once allowed, only a Deny can change the answer, so further Allow statements need no look.
             if (allowed && statement.Effect == PolicyEffect.Allow)
             {
@@ -37,9 +40,11 @@ internal static class PolicyEvaluator
 
     /// <summary>
     /// A role session: an explicit deny in any identity or session policy wins; otherwise the request is allowed only
-    /// if some identity policy allows it and, when session policies were passed, each of them allows it too. Session
-    /// policies "limit the permissions that the role or user's identity-based policy grants to the session"; they
-    /// never grant (access_policies.html, "Session policies").
+    /// if some identity policy allows it and, when session policies were passed, some session policy allows it too.
+    /// Session policies "limit the permissions that the role or user's identity-based policy grants to the session"
+    /// and never grant (access_policies.html, "Session policies"); the inline policy and the managed policy ARNs of one
+    /// request are one set of session policies, so the session's permissions are the intersection of the identity
+    /// policies' grant with the union of the session policies' grants.
     /// </summary>
     public static PolicyDecision EvaluateSession(
         IReadOnlyList<PolicyDocument> identityPolicies,
@@ -47,9 +52,9 @@ internal static class PolicyEvaluator
         PolicyRequest request)
     {
         var identityAllows = false;
-        foreach (var policy in identityPolicies)
+        for (var i = 0; i < identityPolicies.Count; i++)
         {
-            switch (Evaluate(policy, request))
+            switch (Evaluate(identityPolicies[i], request))
             {
                 case PolicyDecision.ExplicitDeny:
                     return PolicyDecision.ExplicitDeny;
@@ -59,15 +64,15 @@ internal static class PolicyEvaluator
             }
         }
 
-        var sessionAllows = true;
-        foreach (var policy in sessionPolicies)
+        var sessionAllows = sessionPolicies.Count == 0;
+        for (var i = 0; i < sessionPolicies.Count; i++)
         {
-            switch (Evaluate(policy, request))
+            switch (Evaluate(sessionPolicies[i], request))
             {
                 case PolicyDecision.ExplicitDeny:
                     return PolicyDecision.ExplicitDeny;
-                case PolicyDecision.ImplicitDeny:
-                    sessionAllows = false;
+                case PolicyDecision.Allow:
+                    sessionAllows = true;
                     break;
             }
         }

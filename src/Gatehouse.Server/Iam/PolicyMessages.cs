@@ -3,6 +3,9 @@ namespace Gatehouse.Server.Iam;
 /// <summary>
 /// The messages IAM puts in <c>MalformedPolicyDocument</c> (CreatePolicy, PutRolePolicy, CreateRole,
 /// UpdateAssumeRolePolicy), as they appear in reported IAM responses. IAM names no statement or position in them.
+/// Not seen in a report, and worded by analogy: "Missing required field" for Statement, Effect and Action (the
+/// trust-policy wording for Principal), "failed legacy parsing" for an unknown Version, and the principal shown as
+/// <c>{}</c> for an empty Principal object.
 /// </summary>
 internal static class PolicyMessages
 {

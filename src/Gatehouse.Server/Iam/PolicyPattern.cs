@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Gatehouse.Server.Iam;
@@ -18,11 +19,13 @@ internal sealed class PolicyPattern
 {
     private readonly TokenKind[] kinds;
 
-    // The text of each literal token; null for wildcards and for variables until they are resolved.
+    // The text of each literal token; null for wildcards and variables.
     private readonly string?[] texts;
 
-    // Index-aligned with the tokens; null when the pattern has no variables, which keeps Match allocation-free.
-    private readonly PolicyVariable?[]? variables;
+    // The pattern's variables in order, and for each variable token its index among them.
+    private readonly PolicyVariable[] variables;
+
+    private readonly int[] slots;
 
     private readonly StringComparison comparison;
 
@@ -33,7 +36,12 @@ internal sealed class PolicyPattern
         Text = text;
         kinds = [.. tokens.Select(t => t.Kind)];
         texts = [.. tokens.Select(t => t.Text)];
-        variables = tokens.Any(t => t.Variable is not null) ? [.. tokens.Select(t => t.Variable)] : null;
+        variables = [.. tokens.Select(t => t.Variable).OfType<PolicyVariable>()];
+        slots = new int[tokens.Count];
+        for (int i = 0, slot = 0; i < tokens.Count; i++)
+        {
+            slots[i] = tokens[i].Variable is null ? -1 : slot++;
+        }
         comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         matchesEverything = kinds is [TokenKind.Star];
     }
@@ -47,6 +55,13 @@ internal sealed class PolicyPattern
     }
 
     private readonly record struct Token(TokenKind Kind, string? Text, PolicyVariable? Variable);
+
+    // Room on the stack for the values of a pattern's variables, so that matching allocates nothing.
+    [InlineArray(4)]
+    private struct VariableValues
+    {
+        private string? first;
+    }
 
     /// <summary>The pattern as the policy wrote it.</summary>
     public string Text { get; }
@@ -116,23 +131,21 @@ internal sealed class PolicyPattern
             return true;
         }
 
-        if (variables is null)
+        if (variables.Length == 0)
         {
-            return Glob(input, texts);
+            return Glob(input, []);
         }
 
-        var resolved = (string?[])texts.Clone();
+        var buffer = default(VariableValues);
+        Span<string?> resolved = variables.Length <= 4 ? buffer : new string?[variables.Length];
         for (var i = 0; i < variables.Length; i++)
         {
-            if (variables[i] is { } variable)
+            if (variables[i].Resolve(request) is not { } value)
             {
-                if (variable.Resolve(request) is not { } value)
-                {
-                    return null;
-                }
-
-                resolved[i] = value;
+                return null;
             }
+
+            resolved[i] = value;
         }
 
         return Glob(input, resolved);
@@ -140,7 +153,7 @@ internal sealed class PolicyPattern
 
     public override string ToString() => Text;
 
-    private bool Glob(ReadOnlySpan<char> input, string?[] tokenTexts)
+    private bool Glob(ReadOnlySpan<char> input, ReadOnlySpan<string?> resolved)
     {
         int token = 0, position = 0, starToken = -1, starPosition = 0;
         while (true)
@@ -149,19 +162,20 @@ internal sealed class PolicyPattern
             {
                 if (kinds[token] == TokenKind.Star)
                 {
-                    if (token == kinds.Length - 1)
+                    // A trailing star takes whatever is left.
+                    (starToken, starPosition) = (token++, position);
+                    if (token == kinds.Length)
                     {
                         return true;
                     }
 
-                    (starToken, starPosition) = (token, position);
-                    token++;
                     continue;
                 }
 
-                var length = kinds[token] == TokenKind.Question ? 1 : tokenTexts[token]?.Length ?? 0;
+                var text = kinds[token] == TokenKind.Variable ? resolved[slots[token]] : texts[token];
+                var length = kinds[token] == TokenKind.Question ? 1 : text?.Length ?? 0;
                 if (kinds[token] == TokenKind.Question ? position < input.Length
-                    : input[position..].StartsWith(tokenTexts[token], comparison))
+                    : input[position..].StartsWith(text, comparison))
                 {
                     position += length;
                     token++;

@@ -38,7 +38,8 @@ internal sealed record PolicyVariable(string Key, string? Default)
 
         var comma = body.IndexOf(',');
         var key = (comma < 0 ? body : body[..comma]).Trim();
-        if (key.IsEmpty || key.ContainsAny(' ', '\'', '{'))
+        // Tag keys may hold spaces (aws:PrincipalTag/cost center), so only quotes and braces end a key.
+        if (key.IsEmpty || key.ContainsAny('\'', '{', '$'))
         {
             return false;
         }

@@ -141,14 +141,16 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Fact]
-    public void EvaluateSession_EverySessionPolicyMustAllow()
+    public void EvaluateSession_SessionPoliciesGrantTogether_WithinTheIdentityGrant()
     {
         var identity = Parse("""{"Effect":"Allow","Action":"s3:*","Resource":"*"}""");
         var getOnly = Parse("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}""", PolicyKind.Session);
-        var getAndPut = Parse("""{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"*"}""", PolicyKind.Session);
+        var putAndSqs = Parse("""{"Effect":"Allow","Action":["s3:PutObject","sqs:*"],"Resource":"*"}""", PolicyKind.Session);
 
-        Assert.Equal(PolicyDecision.ImplicitDeny, PolicyEvaluator.EvaluateSession([identity], [getOnly, getAndPut], Request("s3:PutObject")));
-        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.EvaluateSession([identity], [getOnly, getAndPut], Request("s3:GetObject")));
+        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.EvaluateSession([identity], [getOnly, putAndSqs], Request("s3:PutObject")));
+        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.EvaluateSession([identity], [getOnly, putAndSqs], Request("s3:GetObject")));
+        Assert.Equal(PolicyDecision.ImplicitDeny, PolicyEvaluator.EvaluateSession([identity], [getOnly, putAndSqs], Request("sqs:SendMessage")));
+        Assert.Equal(PolicyDecision.ImplicitDeny, PolicyEvaluator.EvaluateSession([identity], [getOnly, putAndSqs], Request("s3:DeleteObject")));
     }
 
     [Fact]

@@ -69,4 +69,30 @@ public sealed class PolicyPatternTests
         Assert.True(pattern.Match("home/alice/x", alice));
         Assert.False(pattern.Match("home/bob/x", alice));
     }
+
+    [Theory]
+    [InlineData("${k:a}/${k:b}/${k:c}/${k:d}/${k:e}/*", "1/2/3/4/5/x", true)]
+    [InlineData("${k:a}/${k:b}/${k:c}/${k:d}/${k:e}/*", "1/2/3/4/6/x", false)]
+    [InlineData("${k:a}${k:a}*${k:b}", "11-2", true)]
+    [InlineData("${k:a}${k:a}*${k:b}", "1-2", false)]
+    [InlineData("${ k:a }-${k:cost center}", "1-cc", true)]
+    public void Match_SeveralVariables_EachSubstituted(string pattern, string input, bool expected)
+    {
+        var options = PolicyPatternOptions.Wildcards | PolicyPatternOptions.Variables;
+        var request = new PolicyRequest
+        {
+            Action = "s3:GetObject",
+            Context = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["k:a"] = ["1"],
+                ["k:b"] = ["2"],
+                ["k:c"] = ["3"],
+                ["k:d"] = ["4"],
+                ["k:e"] = ["5"],
+                ["k:cost center"] = ["cc"],
+            },
+        };
+
+        Assert.Equal(expected, PolicyPattern.Compile(pattern, options).Match(input, request));
+    }
 }

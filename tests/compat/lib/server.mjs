@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,13 +128,13 @@ export async function startServer(options = {}) {
   };
   delete env.GATEHOUSE_TEST_POSTGRES;
 
-  // Own process group (detached), so stop() ends the server and anything it started; the marker argument lets
-  // eng/test.sh find a server left behind by a crashed run.
-  const child = spawn('dotnet', [dll, '--urls', endpoint, '--gatehouse-test-server=compat'], {
+  // Own process group (detached), so stop() ends the server and anything it started.
+  const child = spawn('dotnet', [dll, '--urls', endpoint], {
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  recordProcessGroup(child.pid);
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -306,4 +306,15 @@ export function unique(prefix) {
 /** `[{Name, Value}]` → `{Name: Value}`. */
 export function attributeMap(attributes = []) {
   return Object.fromEntries(attributes.map(({ Name, Value }) => [Name, Value]));
+}
+
+/**
+ * Leaves the process-group id of a process this suite started in $GATEHOUSE_TEST_PID_DIR (set by eng/test.sh), so
+ * that the test script can end exactly what a crashed run left behind, by PID, and nothing else on the machine.
+ */
+export function recordProcessGroup(pid) {
+  const dir = process.env.GATEHOUSE_TEST_PID_DIR;
+  if (dir && pid) {
+    writeFileSync(path.join(dir, `compat-${pid}`), String(pid));
+  }
 }
