@@ -20,7 +20,7 @@ import {
 import {
   CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createClient, createPool, GOOD_PASSWORD } from './lib/builders.mjs';
 import { nginxAvailable, signedRequest, startBackend, startNginx } from './lib/nginx.mjs';
 import { ADMIN_KEY, REGION, startServer, unique } from './lib/server.mjs';
@@ -199,6 +199,15 @@ test('a dot-segment path cannot borrow another path\'s policy (403)', { skip }, 
   const credentials = await assume(fixture.userRole, fixture.a.idToken);
   const response = await signedRequest(proxy.endpoint, `/private/${fixture.a.sub}/../${fixture.b.sub}/x`, credentials);
   assert.notEqual(response.status, 200);
+});
+
+test('the same credentials call STS GetCallerIdentity (the assumed role)', { skip }, async () => {
+  const credentials = await assume(fixture.userRole, fixture.a.idToken);
+  const sts = new STSClient({ region: REGION, endpoint: server.endpoint, credentials, maxAttempts: 1 });
+  const identity = await sts.send(new GetCallerIdentityCommand({}));
+  assert.match(identity.Arn, /^arn:aws:sts::000000000000:assumed-role\/users-[^/]+\/web$/);
+  assert.match(identity.UserId, /^AROA[A-Z0-9]+:web$/);
+  assert.equal(identity.Account, '000000000000');
 });
 
 function credentialsless() {
