@@ -68,6 +68,8 @@ app.MapAdmin();
 app.MapMessaging();
 app.MapTokens();
 app.MapBranding();
+app.MapIdentityPools();
+app.MapIdentityPoolTokens();
 app.MapHostedUi();
 app.MapGatehouseAuthorization();
 await app.RunAsync();
