@@ -6,9 +6,9 @@
 // CreateOpenIDConnectProvider); until then they are written into the server's SQLite store with the sqlite3 command
 // line (test-only: the IAM API is another feature's). With PostgreSQL and no IAM API the test is skipped.
 //
-// The identity-pool version (fromCognitoIdentityPool credentials) needs only `signedRequest(endpoint, path,
-// credentials)` from lib/nginx.mjs with those credentials and a role whose policy uses
-// ${cognito-identity.amazonaws.com:sub}.
+// The identity-pool version signs with fromCognitoIdentityPool credentials (enhanced flow) and a role whose policy
+// uses ${cognito-identity.amazonaws.com:sub}; `signedRequest(endpoint, path, credentials)` in lib/nginx.mjs takes
+// any credentials of that shape.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +20,9 @@ import {
 import {
   CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { CognitoIdentityClient, CreateIdentityPoolCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { createClient, createPool, GOOD_PASSWORD } from './lib/builders.mjs';
 import { nginxAvailable, signedRequest, startBackend, startNginx } from './lib/nginx.mjs';
 import { ADMIN_KEY, REGION, startServer, unique } from './lib/server.mjs';
@@ -81,7 +83,7 @@ async function setUp() {
   const guestRole = await store.role(unique('guests'), trust, publicOnly);
   const a = await signIn(cognito, pool.Id, client.ClientId);
   const b = await signIn(cognito, pool.Id, client.ClientId);
-  return { userRole, guestRole, a, b };
+  return { userRole, guestRole, a, b, hostPath, clientId: client.ClientId, store };
 }
 
 async function signIn(cognito, poolId, clientId) {
@@ -199,6 +201,59 @@ test('a dot-segment path cannot borrow another path\'s policy (403)', { skip }, 
   const credentials = await assume(fixture.userRole, fixture.a.idToken);
   const response = await signedRequest(proxy.endpoint, `/private/${fixture.a.sub}/../${fixture.b.sub}/x`, credentials);
   assert.notEqual(response.status, 200);
+});
+
+test('the same credentials call STS GetCallerIdentity (the assumed role)', { skip }, async () => {
+  const credentials = await assume(fixture.userRole, fixture.a.idToken);
+  const sts = new STSClient({ region: REGION, endpoint: server.endpoint, credentials, maxAttempts: 1 });
+  const identity = await sts.send(new GetCallerIdentityCommand({}));
+  assert.match(identity.Arn, /^arn:aws:sts::000000000000:assumed-role\/users-[^/]+\/web$/);
+  assert.match(identity.UserId, /^AROA[A-Z0-9]+:web$/);
+  assert.equal(identity.Account, '000000000000');
+});
+
+test('identity-pool credentials (fromCognitoIdentityPool) reach only their identity\'s path', { skip }, async () => {
+  const identity = new CognitoIdentityClient({ region: REGION, endpoint: server.endpoint, credentials: admin, maxAttempts: 1 });
+  const { IdentityPoolId } = await identity.send(new CreateIdentityPoolCommand({
+    IdentityPoolName: unique('fa').replace(/[^\w]/g, ''),
+    AllowUnauthenticatedIdentities: false,
+    CognitoIdentityProviders: [{ ProviderName: fixture.hostPath, ClientId: fixture.clientId }],
+  }));
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{
+      Effect: 'Allow',
+      Principal: { Federated: 'cognito-identity.amazonaws.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'cognito-identity.amazonaws.com:aud': IdentityPoolId },
+        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+      },
+    }],
+  });
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{
+      Effect: 'Allow',
+      Action: 'execute-api:Invoke',
+      Resource: 'arn:aws:execute-api:*:*:myapi/*/GET/private/${cognito-identity.amazonaws.com:sub}/*',
+    }],
+  });
+  const role = await fixture.store.role(unique('idp'), trust, policy);
+  await identity.send(new SetIdentityPoolRolesCommand({ IdentityPoolId, Roles: { authenticated: role } }));
+  const provider = fromCognitoIdentityPool({
+    identityPoolId: IdentityPoolId,
+    logins: { [fixture.hostPath]: fixture.a.idToken },
+    clientConfig: { region: REGION, endpoint: server.endpoint, maxAttempts: 1 },
+  });
+  const credentials = await provider();
+
+  const own = await signedRequest(proxy.endpoint, `/private/${credentials.identityId}/x`, credentials);
+  const other = await signedRequest(proxy.endpoint, `/private/${fixture.a.sub}/x`, credentials);
+
+  assert.equal(own.status, 200, own.body);
+  assert.equal(JSON.parse(own.body).identityId, credentials.identityId);
+  assert.equal(other.status, 403);
 });
 
 function credentialsless() {

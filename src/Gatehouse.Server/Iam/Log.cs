@@ -42,7 +42,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 11011, Level = LogLevel.Information, Message = "IAM OIDC provider {HostPath} deleted")]
     public static partial void OidcProviderDeleted(ILogger logger, string hostPath);
 
-    [LoggerMessage(EventId = 11012, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 11050, Level = LogLevel.Warning,
         Message = "Stored policy {PolicyName} of role {RoleId} no longer parses and is skipped: {Error}")]
     public static partial void StoredPolicySkipped(ILogger logger, string roleId, string policyName, string error);
 }

@@ -186,20 +186,10 @@ internal sealed class WebIdentityTokenVerifier(
     }
 
     /// <summary>
-    /// The IAM OIDC provider's host/path of an issuer URL: lower-cased host (with its port), path without the trailing
-    /// slash; https, or http for a loopback host (tests and single-machine setups). Null for anything else.
+    /// The IAM OIDC provider's host/path of an issuer URL, as CreateOpenIDConnectProvider names it
+    /// (<see cref="Iam.IamOidcUrls"/>: https, or http for a loopback host); null for anything else.
     /// </summary>
-    public static string? HostPath(string issuer)
-    {
-        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var uri) || uri.Query.Length > 0 || uri.Fragment.Length > 0
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
-        {
-            return null;
-        }
-
-        var host = uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}";
-        return (host.ToLowerInvariant() + uri.AbsolutePath).TrimEnd('/');
-    }
+    public static string? HostPath(string issuer) => Iam.IamOidcUrls.HostPath(issuer);
 
     private static IEnumerable<string> Audiences(JsonWebToken jwt) => jwt.Audiences ?? [];
 

@@ -285,6 +285,35 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Single(await IdentityPoolSetup.IdentitiesAsync(factory, poolId));
     }
 
+    [Fact]
+    public async Task GetId_GoogleTokenOfTheConfiguredIssuer_IsVerifiedWithTheAppsClientId()
+    {
+        using var seed = new GatehouseFactory();
+        var user = await seed.CreateAwsClient().SignedInUserAsync();
+        // An operator points the Google issuer elsewhere; here at one of this server's own user pools.
+        using var configured = seed.WithWebHostBuilder(b =>
+            b.UseSetting("Gatehouse:IdentityPools:GoogleIssuer", $"http://localhost/{user.PoolId}"));
+        var identity = new AwsApiClient(configured.CreateClient(), seed.Clock, GatehouseFactory.AccessKeyId,
+            GatehouseFactory.SecretAccessKey).ForIdentityPools();
+        var poolId = await identity.CreateIdentityPoolAsync(new JsonObject
+        {
+            ["SupportedLoginProviders"] = new JsonObject { ["accounts.google.com"] = user.ClientId },
+        });
+        var otherApp = await identity.CreateIdentityPoolAsync(new JsonObject
+        {
+            ["SupportedLoginProviders"] = new JsonObject { ["accounts.google.com"] = "another-app" },
+        });
+        var logins = new Dictionary<string, string> { ["accounts.google.com"] = user.IdToken };
+
+        var response = await identity.GetIdAsync(poolId, logins);
+        var wrongApp = await identity.GetIdAsync(otherApp, logins);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("NotAuthorizedException", wrongApp.ErrorType);
+        var sub = IdentityPoolSteps.Payload(user.IdToken)["sub"]!.GetValue<string>();
+        Assert.Equal([$"accounts.google.com|{sub}"], Assert.Single(await IdentityPoolSetup.IdentitiesAsync(seed, poolId)).Logins);
+    }
+
     private async Task<(string PoolId, PoolUserLogin User)> PoolWithUserAsync()
     {
         var user = await _userPools.SignedInUserAsync();
