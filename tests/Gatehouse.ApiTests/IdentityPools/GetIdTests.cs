@@ -295,11 +295,11 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
             b.UseSetting("Gatehouse:IdentityPools:GoogleIssuer", $"http://localhost/{user.PoolId}"));
         var identity = new AwsApiClient(configured.CreateClient(), seed.Clock, GatehouseFactory.AccessKeyId,
             GatehouseFactory.SecretAccessKey).ForIdentityPools();
-        var poolId = await identity.CreateIdentityPoolAsync(new JsonObject
+        var poolId = await identity.NewIdentityPoolAsync(new JsonObject
         {
             ["SupportedLoginProviders"] = new JsonObject { ["accounts.google.com"] = user.ClientId },
         });
-        var otherApp = await identity.CreateIdentityPoolAsync(new JsonObject
+        var otherApp = await identity.NewIdentityPoolAsync(new JsonObject
         {
             ["SupportedLoginProviders"] = new JsonObject { ["accounts.google.com"] = "another-app" },
         });
