@@ -20,6 +20,10 @@ namespace Gatehouse.Server.IdentityPools;
 internal sealed class UserPoolLogin(
     AppDb db, SigningKeyStore keys, RefreshTokenStore refreshTokens, PoolIssuer issuer, TimeProvider clock)
 {
+    private static readonly Func<AppDb, string, string, CancellationToken, Task<User?>> UserBySub =
+        EF.CompileAsyncQuery((AppDb db, string poolId, string sub, CancellationToken ct) =>
+            db.Users.AsNoTracking().FirstOrDefault(u => u.PoolId == poolId && u.Sub == sub));
+
     public async Task<(VerifiedLogin? Login, AwsError? Error)> VerifyAsync(
         string providerName, string token, IReadOnlyList<CognitoIdentityProvider> configured, CancellationToken ct)
     {
@@ -66,17 +70,15 @@ internal sealed class UserPoolLogin(
             return (null, AwsError.NotAuthorized(SignInMessages.MissingSubject));
         }
 
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PoolId == poolId && u.Sub == sub, ct);
-        if (entry.ServerSideTokenCheck == true && await ServerSideCheckAsync(jwt, user, ct) is { } refused)
+        // Only the server-side check reads the user: otherwise the token speaks for itself, its role claims
+        // included (cognito:roles and cognito:preferred_role are the groups' roles when it was issued), as in Cognito.
+        if (entry.ServerSideTokenCheck == true
+            && await ServerSideCheckAsync(jwt, await UserBySub(db, poolId, sub, ct), ct) is { } refused)
         {
             return (null, refused);
         }
 
         var claims = LoginClaims.Of(jwt);
-        if (user is not null && !claims.ContainsKey(GroupRoleClaims.Roles))
-        {
-            await GroupRoleClaims.AddAsync(db, user, claims, ct);
-        }
 
         return (new VerifiedLogin(providerName, sub, $"{providerName}:{audience}", claims,
             [providerName, $"{providerName}:CognitoSignIn:{sub}"]), null);

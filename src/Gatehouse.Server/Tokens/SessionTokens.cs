@@ -68,8 +68,10 @@ internal sealed class SessionTokens(
         AppClient client, UserPoolClientType settings, User user, string family, DateTimeOffset authTime,
         DateTimeOffset now, string? refresh, string? scopes, string? nonce, CancellationToken ct)
     {
+        var groups = await GroupsAsync(user, ct);
+        var (roles, preferredRole) = RoleClaims(groups);
         var subject = new TokenSubject(user.Sub, user.Username, UserRecordWriter.ReadAttributes(user),
-            await GroupsAsync(user, ct));
+            [.. groups.Select(g => g.GroupName)], roles, preferredRole);
         var grant = new TokenGrant(issuer.For(client.PoolId), client.ClientId, authTime, now, family,
             Guid.NewGuid().ToString());
         var accessValidity = AppClientTokenValidity.AccessToken(settings);
@@ -97,7 +99,7 @@ internal sealed class SessionTokens(
     }
 
     /// <summary>The user's groups, lowest precedence first (groups without one last), then by name.</summary>
-    private async Task<List<string>> GroupsAsync(User user, CancellationToken ct)
+    private async Task<List<Group>> GroupsAsync(User user, CancellationToken ct)
     {
         var groups = new List<Group>();
         await foreach (var group in GroupsOfUser(db, user.Id).WithCancellation(ct))
@@ -105,7 +107,26 @@ internal sealed class SessionTokens(
             groups.Add(group);
         }
 
-        return [.. groups.OrderBy(g => g.Precedence ?? int.MaxValue).ThenBy(g => g.GroupName, StringComparer.Ordinal)
-            .Select(g => g.GroupName)];
+        return [.. groups.OrderBy(g => g.Precedence ?? int.MaxValue).ThenBy(g => g.GroupName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// <c>cognito:roles</c>, the RoleArns of the user's groups, and <c>cognito:preferred_role</c>, the role of the
+    /// group with the lowest Precedence, left out when two groups share it (developer guide, "Adding groups to a user
+    /// pool": "If there are multiple groups with the same lowest precedence value, the cognito:preferred_role claim
+    /// isn't included"). Identity pools' Token role mappings read them.
+    /// </summary>
+    private static (IReadOnlyList<string> Roles, string? PreferredRole) RoleClaims(List<Group> ranked)
+    {
+        var withRoles = ranked.Where(g => g.RoleArn is { Length: > 0 }).ToList();
+        if (withRoles.Count == 0)
+        {
+            return ([], null);
+        }
+
+        // RoleArn is set: the list holds only groups with a role.
+        var roles = withRoles.Select(g => g.RoleArn!).Distinct(StringComparer.Ordinal).ToList();
+        var unique = withRoles.Count == 1 || (withRoles[1].Precedence ?? int.MaxValue) != (withRoles[0].Precedence ?? int.MaxValue);
+        return (roles, unique ? withRoles[0].RoleArn : null);
     }
 }

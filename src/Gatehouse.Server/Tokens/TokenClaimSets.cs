@@ -6,7 +6,8 @@ namespace Gatehouse.Server.Tokens;
 
 /// <summary>
 /// Cognito's claim sets (protocol-notes §9, from the developer guide's ID/access token pages and aws-jwt-verify's
-/// types). ID token: <c>sub</c>, <c>cognito:groups</c> (omitted when none), the attributes the client may read
+/// types). ID token: <c>sub</c>, <c>cognito:groups</c> (omitted when none), <c>cognito:preferred_role</c> and
+/// <c>cognito:roles</c> (omitted when no group has a role), the attributes the client may read
 /// (<c>email_verified</c>/<c>phone_number_verified</c> as JSON booleans, <c>updated_at</c> as a number, everything
 /// else, <c>custom:*</c> included, as strings), <c>iss</c>, <c>cognito:username</c>, <c>origin_jti</c>, <c>aud</c>,
 /// <c>event_id</c>, <c>token_use</c>=id, <c>auth_time</c>, <c>exp</c>, <c>iat</c>, <c>jti</c>. Access token: no
@@ -36,6 +37,7 @@ internal static class TokenClaimSets
 
             writer.WriteString("sub", subject.Sub);
             WriteGroups(writer, subject.Groups);
+            WriteRoles(writer, subject);
             foreach (var (name, value) in subject.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
             {
                 if (!string.Equals(name, "sub", StringComparison.Ordinal)
@@ -121,6 +123,27 @@ internal static class TokenClaimSets
         foreach (var group in groups)
         {
             writer.WriteStringValue(group);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteRoles(Utf8JsonWriter writer, TokenSubject subject)
+    {
+        if (subject.PreferredRole is { } preferred)
+        {
+            writer.WriteString("cognito:preferred_role", preferred);
+        }
+
+        if (subject.Roles is not { Count: > 0 } roles)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("cognito:roles");
+        foreach (var role in roles)
+        {
+            writer.WriteStringValue(role);
         }
 
         writer.WriteEndArray();

@@ -18,6 +18,8 @@ public sealed class RoleMappingTests(GatehouseFactory factory) : IClassFixture<G
         await GroupAsync(user, "readers", readers, precedence: 5);
         await MapAsync(poolId, user, new JsonObject { ["Type"] = "Token", ["AmbiguousRoleResolution"] = "Deny" });
 
+        // Cognito reads the groups' roles from the token: sign in again after joining them.
+        user = await SignInAgainAsync(user);
         var response = await _identity.CredentialsAsync(identityId, user.Logins);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -32,6 +34,8 @@ public sealed class RoleMappingTests(GatehouseFactory factory) : IClassFixture<G
         await GroupAsync(user, "b", await RoleAsync(poolId), precedence: 2);
         await MapAsync(poolId, user, new JsonObject { ["Type"] = "Token", ["AmbiguousRoleResolution"] = "Deny" });
 
+        // Cognito reads the groups' roles from the token: sign in again after joining them.
+        user = await SignInAgainAsync(user);
         var response = await _identity.CredentialsAsync(identityId, user.Logins);
 
         Assert.Equal("NotAuthorizedException", response.ErrorType);
@@ -46,6 +50,8 @@ public sealed class RoleMappingTests(GatehouseFactory factory) : IClassFixture<G
         var auth = await _identity.CallAsync("GetIdentityPoolRoles", new { IdentityPoolId = poolId });
         await MapAsync(poolId, user, new JsonObject { ["Type"] = "Token", ["AmbiguousRoleResolution"] = "AuthenticatedRole" });
 
+        // Cognito reads the groups' roles from the token: sign in again after joining them.
+        user = await SignInAgainAsync(user);
         var response = await _identity.CredentialsAsync(identityId, user.Logins);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -62,6 +68,8 @@ public sealed class RoleMappingTests(GatehouseFactory factory) : IClassFixture<G
         await MapAsync(poolId, user, new JsonObject { ["Type"] = "Token", ["AmbiguousRoleResolution"] = "Deny" });
         var outsider = await RoleAsync(poolId);
 
+        // Cognito reads the groups' roles from the token: sign in again after joining them.
+        user = await SignInAgainAsync(user);
         var chosen = await _identity.CredentialsAsync(identityId, user.Logins, customRoleArn: second);
         var refused = await _identity.CredentialsAsync(identityId, user.Logins, customRoleArn: outsider);
 
@@ -138,6 +146,9 @@ public sealed class RoleMappingTests(GatehouseFactory factory) : IClassFixture<G
         await IdentityPoolSteps.DefaultRolesAsync(factory, _identity, poolId);
         return (user, poolId, await _identity.IdentityIdAsync(poolId, user.Logins));
     }
+
+    private async Task<PoolUserLogin> SignInAgainAsync(PoolUserLogin user) =>
+        user with { IdToken = await IdentityPoolSetup.SignInAsync(_userPools, user.ClientId, user.Username) };
 
     private Task<string> RoleAsync(string poolId) =>
         IdentityPoolSetup.CreateRoleAsync(factory, IdentityPoolSetup.CognitoTrust(poolId, "authenticated"));

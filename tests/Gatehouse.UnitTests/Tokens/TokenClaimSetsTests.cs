@@ -54,6 +54,24 @@ public sealed class TokenClaimSetsTests
     }
 
     [Fact]
+    public void IdToken_GroupsWithRoles_CarryCognitoRolesAndPreferredRole_AccessTokenDoesNot()
+    {
+        var subject = Subject("admins", "readers") with
+        {
+            Roles = ["arn:aws:iam::000000000000:role/admins", "arn:aws:iam::000000000000:role/readers"],
+            PreferredRole = "arn:aws:iam::000000000000:role/admins",
+        };
+
+        var id = JsonNode.Parse(TokenClaimSets.IdToken(subject, Grant, TimeSpan.FromHours(1), null, "j"))!.AsObject();
+        var access = JsonNode.Parse(TokenClaimSets.AccessToken(subject, Grant, TimeSpan.FromHours(1), "j", "openid"))!.AsObject();
+
+        Assert.Equal(subject.Roles, id["cognito:roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(subject.PreferredRole, id["cognito:preferred_role"]!.GetValue<string>());
+        Assert.Null(access["cognito:roles"]);
+        Assert.Null(access["cognito:preferred_role"]);
+    }
+
+    [Fact]
     public void AccessToken_ClaimSet_ExactKeys()
     {
         var claims = JsonNode.Parse(TokenClaimSets.AccessToken(Subject("g1", "g2"), Grant, TimeSpan.FromMinutes(5), "jti-2"))!.AsObject();
