@@ -56,7 +56,7 @@ mkdir -p "$pgdata" && chown postgres:postgres "$work" "$pgdata"
 runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -A trust -U postgres --no-instructions >"$logs/initdb.log" 2>&1 \
   || { cat "$logs/initdb.log"; exit 1; }
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -w -l "$work/pg.log" \
-  -o "-c listen_addresses=127.0.0.1 -c port=$pgport -c unix_socket_directories=$pgdata -c fsync=off -c max_connections=300" \
+  -o "-c listen_addresses=127.0.0.1 -c port=$pgport -c unix_socket_directories=$pgdata -c fsync=off -c max_connections=1000" \
   start >/dev/null || { cat "$work/pg.log"; exit 1; }
 export GATEHOUSE_PG_BASE="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
 

@@ -19,13 +19,22 @@ public static class TestDatabases
         }
 
         var name = "gh_" + Guid.NewGuid().ToString("N");
-        using (var connection = new NpgsqlConnection(baseConnection))
+        // The administrative connection is not pooled: every test class creates a database, and pooled idle
+        // connections of ~100 classes add up past the server's max_connections.
+        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(baseConnection) { Pooling = false }.ConnectionString))
         {
             connection.Open();
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             create.ExecuteNonQuery();
         }
 
-        return new NpgsqlConnectionStringBuilder(baseConnection) { Database = name }.ConnectionString;
+        // A test class needs few connections, and idle ones are closed soon after its last test.
+        return new NpgsqlConnectionStringBuilder(baseConnection)
+        {
+            Database = name,
+            MaxPoolSize = 20,
+            ConnectionIdleLifetime = 10,
+            ConnectionPruningInterval = 5,
+        }.ConnectionString;
     }
 }
