@@ -18,6 +18,10 @@ public sealed class GatehouseFactory : WebApplicationFactory<Program>
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "gatehouse-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string> _settings = new(StringComparer.OrdinalIgnoreCase);
 
+    // One database per factory, also for the servers that WithWebHostBuilder derives from it (they run this
+    // factory's ConfigureWebHost again), so a derived server sees the same store, as it does on SQLite.
+    private readonly Lazy<string?> _postgres = new(TestDatabases.CreatePostgresDatabase);
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>The provider this factory runs on: <c>sqlite</c> or <c>postgres</c>.</summary>
@@ -44,7 +48,7 @@ public sealed class GatehouseFactory : WebApplicationFactory<Program>
         builder.UseSetting("Gatehouse:Storage:MasterKey", Convert.ToBase64String(new byte[32]));
         builder.UseSetting("Gatehouse:Admin:AccessKeyId", AccessKeyId);
         builder.UseSetting("Gatehouse:Admin:SecretAccessKey", SecretAccessKey);
-        if (TestDatabases.CreatePostgresDatabase() is { } connectionString)
+        if (_postgres.Value is { } connectionString)
         {
             builder.UseSetting("Gatehouse:Storage:Postgres", connectionString);
         }
