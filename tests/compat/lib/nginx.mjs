@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { freePort, REGION } from './server.mjs';
+import { freePort, recordProcessGroup, REGION } from './server.mjs';
 
 export const NGINX = process.env.GATEHOUSE_NGINX ?? '/usr/sbin/nginx';
 
@@ -85,9 +85,12 @@ export async function startNginx({ gatehouse, backendPort, api = 'myapi' }) {
   const port = await freePort();
   const gatehousePort = new URL(gatehouse).port;
   writeFileSync(path.join(dir, 'nginx.conf'), forwardAuthConfig({ dir, port, gatehousePort, backendPort, api }));
+  // Its own process group, recorded for eng/test.sh, so a crashed run's nginx is ended by id.
   const child = spawn(NGINX, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  recordProcessGroup(child.pid);
   let output = '';
   child.stdout.on('data', (c) => { output += c; });
   child.stderr.on('data', (c) => { output += c; });
