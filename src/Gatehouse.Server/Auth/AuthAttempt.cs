@@ -29,6 +29,12 @@ internal sealed class AuthAttempt
 
     public string? Session { get; init; }
 
+    /// <summary>
+    /// Set by a first factor that already proves possession (a passkey, a code sent to the user): MFA is not asked
+    /// again, unless the pool asks for both.
+    /// </summary>
+    public bool FirstFactorSatisfiesMfa { get; set; }
+
     public AppClient Client => _client ?? throw new InvalidOperationException("RejectUnknownClient has not run.");
 
     public PoolSettings Pool => _pool ?? throw new InvalidOperationException("RejectUnknownClient has not run.");

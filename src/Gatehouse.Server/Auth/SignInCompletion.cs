@@ -35,8 +35,15 @@ internal sealed class SignInCompletion(SessionTokens tokens, AuthBlobs blobs, Ti
                 : NewPasswordRequired(attempt, user);
         }
 
-        return AuthOutcome.Tokens(await tokens.SignInAsync(attempt.Client, user, ct));
+        return await FinishAsync(attempt, user, ct);
     }
+
+    /// <summary>
+    /// The last step of every sign-in, once the first factor and any further challenge (MFA, device) have passed:
+    /// the tokens.
+    /// </summary>
+    public async Task<AuthOutcome> FinishAsync(AuthAttempt attempt, User user, CancellationToken ct) =>
+        AuthOutcome.Tokens(await tokens.SignInAsync(attempt.Client, user, ct));
 
     /// <summary>
     /// The NEW_PASSWORD_REQUIRED challenge: the user's attributes (without sub) and the required attributes it
