@@ -19,6 +19,8 @@ internal static class HostedUiStrings
     public const string PasswordResetRequired = "Password reset required for the user.";
     public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";
     public const string TooManyAttempts = "Password attempts exceeded. Try again later.";
+    public const string MfaNotAvailable =
+        "This account requires multi-factor authentication, which this sign-in page does not offer yet. Sign in from the app.";
     public const string FormExpired = "This form has expired or was not sent from this page. Please try again.";
     public const string ErrorTitle = "Error";
     public const string ErrorHeading = "Something went wrong";
