@@ -1,4 +1,5 @@
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;
@@ -131,6 +132,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
 
     private static AwsError? RejectUnbuiltChallenge(AuthAttempt attempt) =>
         attempt.Name is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired
+        || ChallengeNames.IsMfa(attempt.Name)
             ? null
             : AwsError.UnsupportedOperation(AuthMessages.ChallengeNotBuilt(attempt.Name));
 
@@ -140,6 +142,12 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
         {
             ChallengeNames.PasswordVerifier =>
                 ["USERNAME", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"],
+            ChallengeNames.SmsMfa or ChallengeNames.EmailOtp or ChallengeNames.SoftwareTokenMfa
+                when attempt.Parameter(MfaAnswers.RecoveryCodeParameter) is not null => ["USERNAME"],
+            ChallengeNames.SmsMfa or ChallengeNames.EmailOtp or ChallengeNames.SoftwareTokenMfa =>
+                ["USERNAME", MfaAnswers.CodeParameter(attempt.Name)],
+            ChallengeNames.SelectMfaType => ["USERNAME", "ANSWER"],
+            ChallengeNames.MfaSetup => ["USERNAME"],
             _ => ["USERNAME", "NEW_PASSWORD"],
         };
         return Missing(attempt, required);

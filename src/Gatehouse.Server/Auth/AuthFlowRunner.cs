@@ -1,4 +1,5 @@
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Mfa;
 
 namespace Gatehouse.Server.Auth;
 
@@ -12,6 +13,7 @@ internal sealed class AuthFlowRunner(
     PasswordSignIn password,
     RefreshSignIn refresh,
     NewPasswordChallenge newPassword,
+    MfaAnswers mfa,
     ILogger<AuthFlowRunner> logger)
 {
     public async Task<AuthOutcome> InitiateAsync(AuthAttempt attempt, CancellationToken ct)
@@ -40,6 +42,7 @@ internal sealed class AuthFlowRunner(
         var outcome = attempt.Name switch
         {
             ChallengeNames.PasswordVerifier => await srp.VerifyAsync(attempt, ct),
+            _ when ChallengeNames.IsMfa(attempt.Name) => await mfa.RespondAsync(attempt, ct),
             _ => await newPassword.RespondAsync(attempt, ct),
         };
         return Logged(attempt, outcome);

@@ -5,4 +5,12 @@ internal static class ChallengeNames
 {
     public const string PasswordVerifier = "PASSWORD_VERIFIER";
     public const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
+    public const string SmsMfa = "SMS_MFA";
+    public const string EmailOtp = "EMAIL_OTP";
+    public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
+    public const string SelectMfaType = "SELECT_MFA_TYPE";
+    public const string MfaSetup = "MFA_SETUP";
+
+    /// <summary>The MFA challenges (Mfa/MfaAnswers answers them).</summary>
+    public static bool IsMfa(string name) => name is SmsMfa or EmailOtp or SoftwareTokenMfa or SelectMfaType or MfaSetup;
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.Users;
@@ -11,9 +12,10 @@ namespace Gatehouse.Server.Auth;
 /// What follows a correct password, in this order: a disabled user is refused ("User is disabled."), an
 /// unconfirmed one gets UserNotConfirmedException, a user with a temporary password gets NEW_PASSWORD_REQUIRED
 /// (or, when the temporary password is older than the pool's TemporaryPasswordValidityDays,
-/// "Temporary password has expired and must be reset by an administrator."), everyone else gets tokens.
+/// "Temporary password has expired and must be reset by an administrator."), then the MFA challenge when the
+/// pool and user need one (Mfa/MfaChallenge), else tokens.
 /// </summary>
-internal sealed class SignInCompletion(SessionTokens tokens, AuthBlobs blobs, TimeProvider clock)
+internal sealed class SignInCompletion(SessionTokens tokens, AuthBlobs blobs, MfaChallenge mfa, TimeProvider clock)
 {
     public async Task<AuthOutcome> CompleteAsync(AuthAttempt attempt, User user, CancellationToken ct)
     {
@@ -33,6 +35,11 @@ internal sealed class SignInCompletion(SessionTokens tokens, AuthBlobs blobs, Ti
             return user.PasswordSetAt is { } setAt && setAt + validity <= clock.GetUtcNow()
                 ? AwsError.NotAuthorized(AuthMessages.TemporaryPasswordExpired)
                 : NewPasswordRequired(attempt, user);
+        }
+
+        if (!attempt.FirstFactorSatisfiesMfa && await mfa.ChallengeAsync(attempt, user, ct) is { } challenge)
+        {
+            return challenge;
         }
 
         return await FinishAsync(attempt, user, ct);

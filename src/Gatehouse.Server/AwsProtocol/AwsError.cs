@@ -17,6 +17,8 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError CodeMismatch(string message) => new("CodeMismatchException", message, 400);
     public static AwsError ConcurrentModification(string message) =>
         new("ConcurrentModificationException", message, 400);
+    public static AwsError EnableSoftwareTokenMfa(string message) =>
+        new("EnableSoftwareTokenMFAException", message, 400);
     public static AwsError ExpiredCode(string message) => new("ExpiredCodeException", message, 400);
     public static AwsError GroupExists(string message) => new("GroupExistsException", message, 400);
     public static AwsError InvalidOAuthFlow(string message) => new("InvalidOAuthFlowException", message, 400);
@@ -26,6 +28,8 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError InvalidUserPoolConfiguration(string message) =>
         new("InvalidUserPoolConfigurationException", message, 400);
     public static AwsError LimitExceeded(string message) => new("LimitExceededException", message, 400);
+    public static AwsError SoftwareTokenMfaNotFound(string message) =>
+        new("SoftwareTokenMFANotFoundException", message, 400);
     public static AwsError OperationNotEnabled(string message) => new("OperationNotEnabledException", message, 400);
     public static AwsError PasswordResetRequired(string message) =>
         new("PasswordResetRequiredException", message, 400);

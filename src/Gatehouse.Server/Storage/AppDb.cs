@@ -30,6 +30,10 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuthSessionUse> AuthSessionUses => Set<AuthSessionUse>();
 
+    public DbSet<UserMfa> UserMfas => Set<UserMfa>();
+
+    public DbSet<MfaRecoveryCode> MfaRecoveryCodes => Set<MfaRecoveryCode>();
+
     public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
 
     public DbSet<UiCustomization> UiCustomizations => Set<UiCustomization>();
@@ -199,6 +203,25 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.HasKey(u => u.Id);
             e.Property(u => u.Id).HasMaxLength(64);
             e.HasIndex(u => u.ExpiresAt);
+        });
+
+        modelBuilder.Entity<UserMfa>(e =>
+        {
+            e.HasKey(m => m.UserId);
+            e.Property(m => m.UserId).ValueGeneratedNever();
+            e.Property(m => m.TotpSecretProtected).HasMaxLength(256);
+            e.Property(m => m.TotpPendingSecretProtected).HasMaxLength(256);
+            e.Property(m => m.TotpFriendlyName).HasMaxLength(256);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasOne<User>().WithOne().HasForeignKey<UserMfa>(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MfaRecoveryCode>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.CodeHash).HasMaxLength(128);
+            e.HasIndex(c => c.UserId);
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ResourceServer>(e =>

@@ -1,11 +1,12 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Storage;
 
 namespace Gatehouse.Server.Users;
 
 /// <summary>AdminGetUser: a user found by username, alias or sub, with every attribute.</summary>
-internal sealed class AdminGetUser(AppDb db) : IAwsHandler<AdminGetUserRequest>
+internal sealed class AdminGetUser(AppDb db, UserMfaStore mfa) : IAwsHandler<AdminGetUserRequest>
 {
     public async Task<AwsResult> HandleAsync(AdminGetUserRequest request, CancellationToken ct)
     {
@@ -19,8 +20,8 @@ internal sealed class AdminGetUser(AppDb db) : IAwsHandler<AdminGetUserRequest>
             return AwsError.UserNotFound(UserMessages.UserDoesNotExist);
         }
 
-        // MFA settings (MFAOptions, UserMFASettingList, PreferredMfaSetting) are omitted, as Cognito omits
-        // them for a user without MFA, and no MFA settings are stored yet.
+        // The MFA members are omitted when empty, as Cognito omits them for a user without MFA.
+        var factors = await mfa.FactorsAsync(user, ct);
         return AwsResult.Ok(new AdminGetUserResponse
         {
             Username = user.Username,
@@ -29,6 +30,9 @@ internal sealed class AdminGetUser(AppDb db) : IAwsHandler<AdminGetUserRequest>
             UserLastModifiedDate = user.LastModifiedAt,
             Enabled = user.Enabled,
             UserStatus = user.Status,
+            MFAOptions = UserMfaShapes.Options(factors),
+            PreferredMfaSetting = factors.PreferredSetting(),
+            UserMFASettingList = UserMfaShapes.SettingList(factors),
         });
     }
 }
