@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gatehouse.Server.Auth;
-using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Mfa;
 using Gatehouse.Server.OAuth;

@@ -24,7 +24,6 @@ internal static class HostedUiStrings
     public const string TotpCode = "Authenticator code";
     public const string SmsHeading = "Enter the code we sent you by text message";
     public const string EmailHeading = "Enter the code we sent you by email";
-    public const string MfaCodeSentTo = "We sent a code to {0}.";
     public const string MfaCode = "Code";
     public const string MfaSubmitButton = "Sign in";
     public const string WrongCode = "The code is not correct. Try again.";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Gatehouse.Server.Auth;
 using Gatehouse.Server.Mfa;
 using Gatehouse.Server.OAuth;
@@ -17,6 +18,7 @@ namespace Gatehouse.Server.HostedUi;
 internal static class MfaPage
 {
     public const string StateField = "mfa";
+    private static readonly CompositeFormat CodeSentTo = CompositeFormat.Parse(HostedUiStrings.CodeSentTo);
 
     /// <summary>Signs the user in when <paramref name="step"/> is done; otherwise shows its page or the error page.</summary>
     public static async Task<IResult> ContinueAsync(
@@ -42,28 +44,28 @@ internal static class MfaPage
     public static Task<IResult> PostCodeAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, CsrfTokens csrf, HostedMfa mfa,
         SignInCookie cookie, AuthorizationCompletion completion, TimeProvider clock, CancellationToken ct) =>
-        PostAsync(context, checks, page, csrf, mfa, cookie, completion, clock, ct,
+        PostAsync(context, checks, page, csrf, mfa, cookie, completion, clock,
             (valid, form, state) => mfa.AnswerAsync(valid, state,
                 (form["totpCode"].ToString() is { Length: > 0 } totp ? totp : form["code"].ToString()).Trim(),
-                form["recoveryCode"].ToString().Trim(), ct));
+                form["recoveryCode"].ToString().Trim(), ct), ct);
 
     public static Task<IResult> PostSelectAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, CsrfTokens csrf, HostedMfa mfa,
         SignInCookie cookie, AuthorizationCompletion completion, TimeProvider clock, CancellationToken ct) =>
-        PostAsync(context, checks, page, csrf, mfa, cookie, completion, clock, ct,
-            (valid, form, state) => mfa.SelectAsync(valid, state, form["factor"].ToString(), ct));
+        PostAsync(context, checks, page, csrf, mfa, cookie, completion, clock,
+            (valid, form, state) => mfa.SelectAsync(valid, state, form["factor"].ToString(), ct), ct);
 
     public static Task<IResult> PostSetupAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, CsrfTokens csrf, HostedMfa mfa,
         SignInCookie cookie, AuthorizationCompletion completion, TimeProvider clock, CancellationToken ct) =>
-        PostAsync(context, checks, page, csrf, mfa, cookie, completion, clock, ct,
+        PostAsync(context, checks, page, csrf, mfa, cookie, completion, clock,
             (valid, form, state) => mfa.SetupAsync(valid, state, form["totpCode"].ToString().Trim(),
-                form["deviceName"].ToString().Trim(), ct));
+                form["deviceName"].ToString().Trim(), ct), ct);
 
     private static async Task<IResult> PostAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, CsrfTokens csrf, HostedMfa mfa,
-        SignInCookie cookie, AuthorizationCompletion completion, TimeProvider clock, CancellationToken ct,
-        Func<ValidAuthorize, IFormCollection, string, Task<HostedMfaStep>> answer)
+        SignInCookie cookie, AuthorizationCompletion completion, TimeProvider clock,
+        Func<ValidAuthorize, IFormCollection, string, Task<HostedMfaStep>> answer, CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var form = await context.Request.ReadFormAsync(ct);
@@ -111,7 +113,7 @@ internal static class MfaPage
         }
         else if (step.Destination is { } destination)
         {
-            body.Paragraph(string.Format(CultureInfo.InvariantCulture, HostedUiStrings.MfaCodeSentTo, destination), "note");
+            body.Paragraph(string.Format(CultureInfo.InvariantCulture, CodeSentTo, destination), "note");
         }
 
         body.FormStart(domain.Url(action), csrf.FormValue(context)).Hidden(StateField, step.State);
