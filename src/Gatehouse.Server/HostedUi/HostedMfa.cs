@@ -85,7 +85,7 @@ internal sealed class HostedMfa(
 
         if (await lockout.ReserveAttemptAsync(user.Id, ct) is not null)
         {
-            return again with { Error = HostedUiStrings.TooManyAttempts };
+            return HostedMfaStep.Refused(HostedUiStrings.TooManyAttempts);
         }
 
         var failure = recoveryCode.Length > 0
@@ -99,6 +99,7 @@ internal sealed class HostedMfa(
             {
                 // As RespondToAuthChallenge: once the lockout began, this Session cannot be used to keep guessing.
                 await ledger.TryConsumeAsync(session!.Id, session.ExpiresAt, ct);
+                return HostedMfaStep.Refused(HostedUiStrings.TooManyAttempts);
             }
 
             return again with { Error = failure };
