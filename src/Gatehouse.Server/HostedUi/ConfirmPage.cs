@@ -60,7 +60,7 @@ internal sealed class ConfirmPage(HostedPage page, CsrfTokens csrf)
     public static async Task<IResult> PostAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, ConfirmPage self, ConfirmSignUp confirm,
         AuthorizationCompletion completion, CsrfTokens csrf, SecretProtector protector, SignInCookie cookie, AppDb db,
-        TimeProvider clock, CancellationToken ct)
+        HostedMfa mfa, TimeProvider clock, CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var form = await context.Request.ReadFormAsync(ct);
@@ -97,9 +97,9 @@ internal sealed class ConfirmPage(HostedPage page, CsrfTokens csrf)
             && await PoolSettings.LoadAsync(db, domain.PoolId, ct) is { } pool
             && await UserLookup.FindAsync(db, pool, username, ct) is { Enabled: true } user)
         {
-            var now = clock.GetUtcNow();
-            cookie.Issue(context, domain.PoolId, user.Sub, now);
-            return await completion.CompleteAsync(valid, user, now, ct);
+            // A pool that requires MFA asks for it (or for its setup) right after the sign-up, as at /login.
+            var step = await mfa.StartAsync(valid, user, ct);
+            return await MfaPage.ContinueAsync(context, page, csrf, mfa, cookie, completion, clock, domain, valid, step, ct);
         }
 
         return Results.Redirect(request.WithoutPrompt().WithQuery(domain.Url("/login")));

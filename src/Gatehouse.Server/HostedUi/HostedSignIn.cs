@@ -1,5 +1,4 @@
 using Gatehouse.Server.Auth;
-using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Users;
 
@@ -10,8 +9,7 @@ namespace Gatehouse.Server.HostedUi;
 /// <see cref="SignInLockout"/>, <see cref="UserLookup"/>): an unknown user costs the same work and shows the same text
 /// as a wrong password; reset-required, lockout, password, then disabled, unconfirmed and temporary-password states.
 /// </summary>
-internal sealed class HostedSignIn(
-    AppDb db, PasswordCheck passwords, SignInLockout lockout, MfaChallenge mfa, TimeProvider clock)
+internal sealed class HostedSignIn(AppDb db, PasswordCheck passwords, SignInLockout lockout, TimeProvider clock)
 {
     public async Task<HostedSignInResult> SignInAsync(string poolId, string username, string password, CancellationToken ct)
     {
@@ -51,13 +49,6 @@ internal sealed class HostedSignIn(
         if (string.Equals(user.Status, UserStatuses.Unconfirmed, StringComparison.Ordinal))
         {
             return new HostedSignInResult(user, null, HostedSignInState.NotConfirmed);
-        }
-
-        // The hosted UI has no MFA pages yet (TODO #9): a user whose sign-in needs MFA is refused here rather
-        // than signed in with the password alone.
-        if (await mfa.RequiredAsync(pool.Pool, user, ct))
-        {
-            return HostedSignInResult.Failed(HostedUiStrings.MfaNotAvailable);
         }
 
         if (string.Equals(user.Status, UserStatuses.ForceChangePassword, StringComparison.Ordinal))

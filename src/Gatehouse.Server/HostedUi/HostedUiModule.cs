@@ -32,6 +32,7 @@ internal static class HostedUiModule
         services.AddScoped<HostedPage>();
         services.AddScoped<HostedSignIn>();
         services.AddScoped<NewPasswordPage>();
+        services.AddScoped<HostedMfa>();
         services.AddScoped<ConfirmPage>();
         services.AddScoped<ForgotPasswordPage>();
         services.AddScoped<AuthorizeChecks>();
@@ -57,6 +58,9 @@ internal static class HostedUiModule
         group.MapGet("/login", LoginPage.GetAsync);
         group.MapPost("/login", LoginPage.PostAsync);
         group.MapPost("/forceChangePassword", NewPasswordPage.PostAsync);
+        group.MapPost("/mfa", MfaPage.PostCodeAsync);
+        group.MapPost("/mfa/select", MfaPage.PostSelectAsync);
+        group.MapPost("/mfa/setup", MfaPage.PostSetupAsync);
         group.MapGet("/error", ErrorPage.GetAsync);
         group.MapGet("/signup", SignUpPage.GetAsync);
         group.MapPost("/signup", SignUpPage.PostAsync);

@@ -19,8 +19,32 @@ internal static class HostedUiStrings
     public const string PasswordResetRequired = "Password reset required for the user.";
     public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";
     public const string TooManyAttempts = "Password attempts exceeded. Try again later.";
-    public const string MfaNotAvailable =
-        "This account requires multi-factor authentication, which this sign-in page does not offer yet. Sign in from the app.";
+    public const string MfaTitle = "Multi-factor authentication";
+    public const string TotpHeading = "Enter the code from your authenticator app";
+    public const string TotpCode = "Authenticator code";
+    public const string SmsHeading = "Enter the code we sent you by text message";
+    public const string EmailHeading = "Enter the code we sent you by email";
+    public const string MfaCode = "Code";
+    public const string MfaSubmitButton = "Sign in";
+    public const string WrongCode = "The code is not correct. Try again.";
+    public const string CodeUsedOnce = "This code was used already. Wait for the next code and try again.";
+    public const string CodeExpired = "The code has expired. Please sign in again.";
+    public const string RecoveryCodeSummary = "Use a recovery code";
+    public const string RecoveryCodeLabel = "Recovery code";
+    public const string RecoveryCodeNote = "Each recovery code works once. Leave the code above empty.";
+    public const string SelectHeading = "Choose how to verify your sign-in";
+    public const string SelectFactorSms = "Text message (SMS)";
+    public const string SelectFactorEmail = "Email";
+    public const string SelectFactorTotp = "Authenticator app";
+    public const string SetupTitle = "Set up an authenticator app";
+    public const string SetupHeading = "Set up multi-factor authentication";
+    public const string SetupText = "Scan this QR code with an authenticator app, then enter the code it shows.";
+    public const string SetupQrAlt = "QR code for your authenticator app";
+    public const string SetupSecretText = "Or enter this key in the app:";
+    public const string SetupDeviceName = "Name of the device (optional)";
+    public const string SetupButton = "Verify and sign in";
+    public const string SetupNotAvailable =
+        "This account must set up multi-factor authentication, which this sign-in page cannot do for the methods the pool allows. Contact your administrator.";
     public const string FormExpired = "This form has expired or was not sent from this page. Please try again.";
     public const string ErrorTitle = "Error";
     public const string ErrorHeading = "Something went wrong";

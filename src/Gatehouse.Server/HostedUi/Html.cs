@@ -43,7 +43,7 @@ internal sealed class Html
 
     /// <summary>A labelled input; <paramref name="type"/> is text, password, email, tel, ...</summary>
     public Html Field(string name, string label, string type, string? value = null, string? autocomplete = null,
-        bool required = true, string? describedBy = null)
+        bool required = true, string? describedBy = null, string? inputMode = null)
     {
         var id = "f-" + name.Replace(':', '-');
         Raw($"<label for=\"{Encode(id)}\">").Text(label).Raw("</label>");
@@ -56,6 +56,11 @@ internal sealed class Html
         if (autocomplete is not null)
         {
             Raw($" autocomplete=\"{Encode(autocomplete)}\"");
+        }
+
+        if (inputMode is not null)
+        {
+            Raw($" inputmode=\"{Encode(inputMode)}\"");
         }
 
         if (describedBy is not null)

@@ -5,7 +5,7 @@ namespace Gatehouse.Server.HostedUi;
 /// <summary>
 /// <c>/login</c>: the sign-in form (fields <c>username</c>, <c>password</c>, as Cognito's hosted UI names them),
 /// carrying the authorize request's parameters as hidden fields. A correct sign-in sets the sign-in cookie and
-/// completes the authorize request; an unconfirmed user goes to <c>/confirm</c>, a temporary password to the
+/// completes the authorize request, after the MFA pages when MFA applies (<see cref="MfaPage"/>); an unconfirmed user goes to <c>/confirm</c>, a temporary password to the
 /// new-password form.
 /// </summary>
 internal static class LoginPage
@@ -26,8 +26,8 @@ internal static class LoginPage
 
     public static async Task<IResult> PostAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, CsrfTokens csrf, HostedSignIn signIn,
-        SignInCookie cookie, AuthorizationCompletion completion, NewPasswordPage newPassword, TimeProvider clock,
-        CancellationToken ct)
+        SignInCookie cookie, AuthorizationCompletion completion, NewPasswordPage newPassword, HostedMfa mfa,
+        TimeProvider clock, CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var form = await context.Request.ReadFormAsync(ct);
@@ -48,12 +48,10 @@ internal static class LoginPage
         switch (result.State)
         {
             case HostedSignInState.SignedIn:
-                // Checked by RunAsync and HostedSignIn above.
+                // Checked by RunAsync and HostedSignIn above. MFA, when the pool and user need it, comes next.
                 var valid = outcome.Valid!;
-                var user = result.User!;
-                var now = clock.GetUtcNow();
-                cookie.Issue(context, domain.PoolId, user.Sub, now);
-                return await completion.CompleteAsync(valid, user, now, ct);
+                var step = await mfa.StartAsync(valid, result.User!, ct);
+                return await MfaPage.ContinueAsync(context, page, csrf, mfa, cookie, completion, clock, domain, valid, step, ct);
             case HostedSignInState.NotConfirmed:
                 return Results.Redirect(request.WithoutPrompt().WithQuery(domain.Url("/confirm"))
                     + "&username=" + Uri.EscapeDataString(result.User!.Username));

@@ -48,7 +48,7 @@ internal sealed class NewPasswordPage(
 
     public static async Task<IResult> PostAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, NewPasswordPage self, CsrfTokens csrf,
-        SignInCookie cookie, AuthorizationCompletion completion, TimeProvider time, CancellationToken ct)
+        SignInCookie cookie, AuthorizationCompletion completion, HostedMfa mfa, TimeProvider time, CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var form = await context.Request.ReadFormAsync(ct);
@@ -70,10 +70,10 @@ internal sealed class NewPasswordPage(
             return await self.RenderAsync(context, domain, request, pending.Username, error, ct);
         }
 
-        var now = time.GetUtcNow();
-        cookie.Issue(context, domain.PoolId, user.Sub, now);
-        // RunAsync returned no refusal, so the request is valid.
-        return await completion.CompleteAsync(outcome.Valid!, user, now, ct);
+        // RunAsync returned no refusal, so the request is valid. MFA, when it applies, follows the new password.
+        var valid = outcome.Valid!;
+        var step = await mfa.StartAsync(valid, user, ct);
+        return await MfaPage.ContinueAsync(context, page, csrf, mfa, cookie, completion, time, domain, valid, step, ct);
     }
 
     private async Task<(User? User, string? Error)> ChangeAsync(

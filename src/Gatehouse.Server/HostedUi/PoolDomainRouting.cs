@@ -20,7 +20,7 @@ internal sealed class PoolDomainRouting(RequestDelegate next, IOptions<HostedUiO
     private static readonly string[] HostedPaths =
     [
         "/oauth2", "/login", "/logout", "/signup", "/confirm", "/confirmUser", "/resendcode", "/forgotPassword",
-        "/confirmforgotPassword", "/forceChangePassword", "/error",
+        "/confirmforgotPassword", "/forceChangePassword", "/mfa", "/error",
     ];
 
     public async Task InvokeAsync(HttpContext context, AppDb db)
