@@ -1,4 +1,5 @@
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Devices;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;
@@ -12,7 +13,7 @@ namespace Gatehouse.Server.Auth;
 /// order decides which error a client sees. ClientId being present is the model validator's check
 /// (InvalidParameterException before any handler runs), so the lists start after it.
 /// </summary>
-internal sealed class AuthChecks(AppDb db, SecretProtector protector)
+internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyCheck devices)
 {
     public IReadOnlyList<AuthCheck> Initiate =>
     [
@@ -33,6 +34,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
         new(nameof(RejectUnbuiltChallenge), (a, _) => Task.FromResult(RejectUnbuiltChallenge(a))),
         new(nameof(RequireChallengeResponses), (a, _) => Task.FromResult(RequireChallengeResponses(a))),
         new(nameof(RequireSecretHash), (a, _) => Task.FromResult(RequireSecretHash(a))),
+        new(nameof(DeviceKeyCheck.RejectUnknownDeviceAsync), devices.RejectUnknownDeviceAsync),
     ];
 
     public static async Task<AwsError?> RunAsync(IReadOnlyList<AuthCheck> checks, AuthAttempt attempt, CancellationToken ct)
@@ -131,6 +133,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
 
     private static AwsError? RejectUnbuiltChallenge(AuthAttempt attempt) =>
         attempt.Name is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired
+            or DeviceChallengeNames.DeviceSrpAuth or DeviceChallengeNames.DevicePasswordVerifier
             ? null
             : AwsError.UnsupportedOperation(AuthMessages.ChallengeNotBuilt(attempt.Name));
 
@@ -140,6 +143,9 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
         {
             ChallengeNames.PasswordVerifier =>
                 ["USERNAME", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"],
+            DeviceChallengeNames.DeviceSrpAuth => ["USERNAME", "DEVICE_KEY", "SRP_A"],
+            DeviceChallengeNames.DevicePasswordVerifier =>
+                ["USERNAME", "DEVICE_KEY", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"],
             _ => ["USERNAME", "NEW_PASSWORD"],
         };
         return Missing(attempt, required);

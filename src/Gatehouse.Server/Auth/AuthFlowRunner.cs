@@ -1,4 +1,5 @@
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Devices;
 
 namespace Gatehouse.Server.Auth;
 
@@ -12,6 +13,7 @@ internal sealed class AuthFlowRunner(
     PasswordSignIn password,
     RefreshSignIn refresh,
     NewPasswordChallenge newPassword,
+    DeviceSrpChallenge deviceSrp,
     ILogger<AuthFlowRunner> logger)
 {
     public async Task<AuthOutcome> InitiateAsync(AuthAttempt attempt, CancellationToken ct)
@@ -40,6 +42,8 @@ internal sealed class AuthFlowRunner(
         var outcome = attempt.Name switch
         {
             ChallengeNames.PasswordVerifier => await srp.VerifyAsync(attempt, ct),
+            DeviceChallengeNames.DeviceSrpAuth => await deviceSrp.StartAsync(attempt, ct),
+            DeviceChallengeNames.DevicePasswordVerifier => await deviceSrp.VerifyAsync(attempt, ct),
             _ => await newPassword.RespondAsync(attempt, ct),
         };
         return Logged(attempt, outcome);

@@ -17,6 +17,7 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError CodeMismatch(string message) => new("CodeMismatchException", message, 400);
     public static AwsError ConcurrentModification(string message) =>
         new("ConcurrentModificationException", message, 400);
+    public static AwsError DeviceKeyExists(string message) => new("DeviceKeyExistsException", message, 400);
     public static AwsError ExpiredCode(string message) => new("ExpiredCodeException", message, 400);
     public static AwsError GroupExists(string message) => new("GroupExistsException", message, 400);
     public static AwsError InvalidOAuthFlow(string message) => new("InvalidOAuthFlowException", message, 400);
