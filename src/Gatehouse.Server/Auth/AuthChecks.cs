@@ -1,5 +1,6 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Mfa;
+using Gatehouse.Server.Devices;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;
@@ -13,7 +14,7 @@ namespace Gatehouse.Server.Auth;
 /// order decides which error a client sees. ClientId being present is the model validator's check
 /// (InvalidParameterException before any handler runs), so the lists start after it.
 /// </summary>
-internal sealed class AuthChecks(AppDb db, SecretProtector protector)
+internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyCheck devices)
 {
     public IReadOnlyList<AuthCheck> Initiate =>
     [
@@ -34,6 +35,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
         new(nameof(RejectUnbuiltChallenge), (a, _) => Task.FromResult(RejectUnbuiltChallenge(a))),
         new(nameof(RequireChallengeResponses), (a, _) => Task.FromResult(RequireChallengeResponses(a))),
         new(nameof(RequireSecretHash), (a, _) => Task.FromResult(RequireSecretHash(a))),
+        new(nameof(DeviceKeyCheck.RejectUnknownDeviceAsync), devices.RejectUnknownDeviceAsync),
     ];
 
     public static async Task<AwsError?> RunAsync(IReadOnlyList<AuthCheck> checks, AuthAttempt attempt, CancellationToken ct)
@@ -132,6 +134,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
 
     private static AwsError? RejectUnbuiltChallenge(AuthAttempt attempt) =>
         attempt.Name is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired
+            or DeviceChallengeNames.DeviceSrpAuth or DeviceChallengeNames.DevicePasswordVerifier
         || ChallengeNames.IsMfa(attempt.Name)
             ? null
             : AwsError.UnsupportedOperation(AuthMessages.ChallengeNotBuilt(attempt.Name));
@@ -148,6 +151,9 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
                 ["USERNAME", MfaAnswers.CodeParameter(attempt.Name)],
             ChallengeNames.SelectMfaType => ["USERNAME", "ANSWER"],
             ChallengeNames.MfaSetup => ["USERNAME"],
+            DeviceChallengeNames.DeviceSrpAuth => ["USERNAME", "DEVICE_KEY", "SRP_A"],
+            DeviceChallengeNames.DevicePasswordVerifier =>
+                ["USERNAME", "DEVICE_KEY", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"],
             _ => ["USERNAME", "NEW_PASSWORD"],
         };
         return Missing(attempt, required);

@@ -1,5 +1,6 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Mfa;
+using Gatehouse.Server.Devices;
 
 namespace Gatehouse.Server.Auth;
 
@@ -14,6 +15,7 @@ internal sealed class AuthFlowRunner(
     RefreshSignIn refresh,
     NewPasswordChallenge newPassword,
     MfaAnswers mfa,
+    DeviceSrpChallenge deviceSrp,
     ILogger<AuthFlowRunner> logger)
 {
     public async Task<AuthOutcome> InitiateAsync(AuthAttempt attempt, CancellationToken ct)
@@ -43,6 +45,8 @@ internal sealed class AuthFlowRunner(
         {
             ChallengeNames.PasswordVerifier => await srp.VerifyAsync(attempt, ct),
             _ when ChallengeNames.IsMfa(attempt.Name) => await mfa.RespondAsync(attempt, ct),
+            DeviceChallengeNames.DeviceSrpAuth => await deviceSrp.StartAsync(attempt, ct),
+            DeviceChallengeNames.DevicePasswordVerifier => await deviceSrp.VerifyAsync(attempt, ct),
             _ => await newPassword.RespondAsync(attempt, ct),
         };
         return Logged(attempt, outcome);

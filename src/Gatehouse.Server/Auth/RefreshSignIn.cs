@@ -1,4 +1,5 @@
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Devices;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.Users;
@@ -9,8 +10,9 @@ namespace Gatehouse.Server.Auth;
 /// REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new ID and access tokens with the original auth_time and origin_jti, and no
 /// new refresh token unless the client rotates them. A client with a secret must send SECRET_HASH over a name of the
 /// token's user: the username, the sub, or a USERNAME parameter that resolves to that user (protocol-notes §8).
+/// A token issued to a device needs its DEVICE_KEY (<see cref="RefreshDeviceCheck"/>).
 /// </summary>
-internal sealed class RefreshSignIn(AppDb db, RefreshTokenRedemption redemption)
+internal sealed class RefreshSignIn(AppDb db, RefreshTokenRedemption redemption, RefreshDeviceCheck devices)
 {
     public async Task<AuthOutcome> SignInAsync(AuthAttempt attempt, CancellationToken ct)
     {
@@ -25,6 +27,11 @@ internal sealed class RefreshSignIn(AppDb db, RefreshTokenRedemption redemption)
         if (await RejectSecretHashAsync(attempt, user!, ct) is { } secretError)
         {
             return secretError;
+        }
+
+        if (await devices.RejectAsync(token!, attempt.Parameter("DEVICE_KEY"), ct) is { } deviceError)
+        {
+            return deviceError;
         }
 
         var result = await redemption.RedeemAsync(attempt.Client, token!, user!,

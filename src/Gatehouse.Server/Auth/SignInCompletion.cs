@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Mfa;
+using Gatehouse.Server.Devices;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.Users;
@@ -12,10 +13,12 @@ namespace Gatehouse.Server.Auth;
 /// What follows a correct password, in this order: a disabled user is refused ("User is disabled."), an
 /// unconfirmed one gets UserNotConfirmedException, a user with a temporary password gets NEW_PASSWORD_REQUIRED
 /// (or, when the temporary password is older than the pool's TemporaryPasswordValidityDays,
-/// "Temporary password has expired and must be reset by an administrator."), then the MFA challenge when the
-/// pool and user need one (Mfa/MfaChallenge), else tokens.
+/// "Temporary password has expired and must be reset by an administrator."), a remembered device gets
+/// DEVICE_SRP_AUTH (Devices/DeviceTracking), which stands in for MFA; then the MFA challenge when the pool and user
+/// need one (Mfa/MfaChallenge), else tokens.
 /// </summary>
-internal sealed class SignInCompletion(SessionTokens tokens, AuthBlobs blobs, MfaChallenge mfa, TimeProvider clock)
+internal sealed class SignInCompletion(
+    SessionTokens tokens, AuthBlobs blobs, DeviceTracking devices, MfaChallenge mfa, TimeProvider clock)
 {
     public async Task<AuthOutcome> CompleteAsync(AuthAttempt attempt, User user, CancellationToken ct)
     {
@@ -37,6 +40,12 @@ internal sealed class SignInCompletion(SessionTokens tokens, AuthBlobs blobs, Mf
                 : NewPasswordRequired(attempt, user);
         }
 
+        // A remembered device of this user proves itself with device SRP, which stands in for MFA.
+        if (await devices.ChallengeAsync(attempt, user, ct) is { } deviceChallenge)
+        {
+            return deviceChallenge;
+        }
+
         if (!attempt.FirstFactorSatisfiesMfa && await mfa.ChallengeAsync(attempt, user, ct) is { } challenge)
         {
             return challenge;
@@ -47,10 +56,15 @@ internal sealed class SignInCompletion(SessionTokens tokens, AuthBlobs blobs, Mf
 
     /// <summary>
     /// The last step of every sign-in, once the first factor and any further challenge (MFA, device) have passed:
-    /// the tokens.
+    /// the tokens, with the device of the sign-in (its <c>device_key</c> claim, and NewDeviceMetadata for a new one)
+    /// when the pool tracks devices.
     /// </summary>
-    public async Task<AuthOutcome> FinishAsync(AuthAttempt attempt, User user, CancellationToken ct) =>
-        AuthOutcome.Tokens(await tokens.SignInAsync(attempt.Client, user, ct));
+    public async Task<AuthOutcome> FinishAsync(AuthAttempt attempt, User user, CancellationToken ct)
+    {
+        var device = await devices.TrackAsync(attempt, user, ct);
+        var result = await tokens.SignInAsync(attempt.Client, user, device?.DeviceKey, ct);
+        return AuthOutcome.Tokens(device?.NewDevice is { } metadata ? result with { NewDeviceMetadata = metadata } : result);
+    }
 
     /// <summary>
     /// The NEW_PASSWORD_REQUIRED challenge: the user's attributes (without sub) and the required attributes it

@@ -19,6 +19,7 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
         new("ConcurrentModificationException", message, 400);
     public static AwsError EnableSoftwareTokenMfa(string message) =>
         new("EnableSoftwareTokenMFAException", message, 400);
+    public static AwsError DeviceKeyExists(string message) => new("DeviceKeyExistsException", message, 400);
     public static AwsError ExpiredCode(string message) => new("ExpiredCodeException", message, 400);
     public static AwsError GroupExists(string message) => new("GroupExistsException", message, 400);
     public static AwsError InvalidOAuthFlow(string message) => new("InvalidOAuthFlowException", message, 400);

@@ -34,6 +34,8 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<MfaRecoveryCode> MfaRecoveryCodes => Set<MfaRecoveryCode>();
 
+    public DbSet<Device> Devices => Set<Device>();
+
     public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
 
     public DbSet<UiCustomization> UiCustomizations => Set<UiCustomization>();
@@ -192,10 +194,27 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.Property(t => t.FamilyId).HasMaxLength(64);
             e.Property(t => t.PoolId).HasMaxLength(55);
             e.Property(t => t.ClientId).HasMaxLength(128);
+            e.Property(t => t.DeviceKey).HasMaxLength(55);
             e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => t.DeviceKey);
             e.HasIndex(t => t.FamilyId);
             e.HasIndex(t => new { t.UserId, t.Id });
             e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Device>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.Property(d => d.PoolId).HasMaxLength(55);
+            e.Property(d => d.DeviceKey).HasMaxLength(55);
+            e.Property(d => d.DeviceGroupKey).HasMaxLength(64);
+            e.Property(d => d.SaltHex).HasMaxLength(512);
+            e.Property(d => d.Name).HasMaxLength(1024);
+            e.Property(d => d.RememberedStatus).HasMaxLength(16);
+            e.Property(d => d.LastIp).HasMaxLength(64);
+            e.HasIndex(d => d.DeviceKey).IsUnique();
+            e.HasIndex(d => new { d.UserId, d.Id });
+            e.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<AuthSessionUse>(e =>

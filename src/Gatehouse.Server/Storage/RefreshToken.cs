@@ -31,6 +31,12 @@ internal sealed class RefreshToken
     /// </summary>
     public string? Scopes { get; set; }
 
+    /// <summary>
+    /// The device the session signed in with (<see cref="Device.DeviceKey"/>), whose key every refresh must
+    /// present and every access token carries as <c>device_key</c>; null without device tracking.
+    /// </summary>
+    public string? DeviceKey { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Devices;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.UserPools;
 
@@ -13,7 +14,7 @@ namespace Gatehouse.Server.Tokens;
 /// RefreshTokenReuseException). Clients with a secret send it as <c>ClientSecret</c>.
 /// </summary>
 internal sealed class GetTokensFromRefreshToken(
-    AppDb db, SecretProtector protector, RefreshTokenRedemption redemption)
+    AppDb db, SecretProtector protector, RefreshTokenRedemption redemption, RefreshDeviceCheck devices)
     : IAwsHandler<GetTokensFromRefreshTokenRequest>
 {
     public async Task<AwsResult> HandleAsync(GetTokensFromRefreshTokenRequest request, CancellationToken ct)
@@ -35,6 +36,11 @@ internal sealed class GetTokensFromRefreshToken(
         }
 
         // ResolveAsync returns a token and a user whenever it returns no error.
+        if (await devices.RejectAsync(token!, request.DeviceKey, ct) is { } deviceError)
+        {
+            return deviceError;
+        }
+
         var result = await redemption.RedeemAsync(client, token!, user!,
             AwsError.RefreshTokenReuse(TokensMessages.RefreshTokenReused), ct);
         return RefreshTokenRedemption.ResultOf(result) is { } tokens

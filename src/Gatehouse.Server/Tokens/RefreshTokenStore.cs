@@ -22,7 +22,8 @@ internal sealed class RefreshTokenStore(AppDb db)
     /// <summary>Stores a new token of <paramref name="familyId"/> and returns its text (shown once, never stored).</summary>
     public async Task<string> IssueAsync(
         string poolId, string clientId, long userId, string familyId, DateTimeOffset authTime,
-        DateTimeOffset now, TimeSpan validity, string? scopes, CancellationToken ct)
+        DateTimeOffset now, TimeSpan validity, string? scopes, string? deviceKey,
+        CancellationToken ct)
     {
         var token = RefreshTokenFormat.New();
         db.RefreshTokens.Add(new RefreshToken
@@ -36,6 +37,7 @@ internal sealed class RefreshTokenStore(AppDb db)
             CreatedAt = now,
             ExpiresAt = now + validity,
             Scopes = scopes,
+            DeviceKey = deviceKey,
         });
         await db.SaveChangesAsync(ct);
         return token;

@@ -24,14 +24,25 @@ internal sealed class SessionTokens(
 
     /// <summary>Tokens of a new sign-in: a new family, <c>auth_time</c> = now, and a refresh token.</summary>
     public Task<AuthenticationResultType> SignInAsync(AppClient client, User user, CancellationToken ct) =>
-        SignInAsync(client, user, oauth: null, ct);
+        SignInAsync(client, user, oauth: null, deviceKey: null, ct);
+
+    /// <summary>
+    /// Tokens of a new sign-in from a tracked device: the access token carries <c>device_key</c>, and so does every
+    /// access token refreshed from this sign-in's refresh token.
+    /// </summary>
+    public Task<AuthenticationResultType> SignInAsync(AppClient client, User user, string? deviceKey, CancellationToken ct) =>
+        SignInAsync(client, user, oauth: null, deviceKey, ct);
 
     /// <summary>
     /// Tokens of a new sign-in; <paramref name="oauth"/> (hosted UI and /oauth2/token) sets the granted scopes, the
     /// nonce and the original <c>auth_time</c>, and asks whether a refresh token is issued at all.
     /// </summary>
-    public async Task<AuthenticationResultType> SignInAsync(
-        AppClient client, User user, OAuthSignIn? oauth, CancellationToken ct)
+    public Task<AuthenticationResultType> SignInAsync(
+        AppClient client, User user, OAuthSignIn? oauth, CancellationToken ct) =>
+        SignInAsync(client, user, oauth, deviceKey: null, ct);
+
+    private async Task<AuthenticationResultType> SignInAsync(
+        AppClient client, User user, OAuthSignIn? oauth, string? deviceKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var authTime = oauth?.AuthTime ?? now;
@@ -40,8 +51,9 @@ internal sealed class SessionTokens(
         var refresh = oauth is { IssueRefreshToken: false }
             ? null
             : await refreshTokens.IssueAsync(client.PoolId, client.ClientId, user.Id, family, authTime, now,
-                AppClientTokenValidity.RefreshToken(settings), oauth?.Scopes, ct);
-        return await MintAsync(client, settings, user, family, authTime, now, refresh, oauth?.Scopes, oauth?.Nonce, ct);
+                AppClientTokenValidity.RefreshToken(settings), oauth?.Scopes, deviceKey, ct);
+        return await MintAsync(client, settings, user, family, authTime, now, refresh, oauth?.Scopes, oauth?.Nonce,
+            deviceKey, ct);
     }
 
     /// <summary>
@@ -55,9 +67,10 @@ internal sealed class SessionTokens(
         var settings = UserPoolSettings.ReadClient(client);
         var refresh = rotate
             ? await refreshTokens.IssueAsync(client.PoolId, client.ClientId, user.Id, used.FamilyId, used.AuthTime, now,
-                AppClientTokenValidity.RefreshToken(settings), used.Scopes, ct)
+                AppClientTokenValidity.RefreshToken(settings), used.Scopes, used.DeviceKey, ct)
             : null;
-        return await MintAsync(client, settings, user, used.FamilyId, used.AuthTime, now, refresh, used.Scopes, null, ct);
+        return await MintAsync(client, settings, user, used.FamilyId, used.AuthTime, now, refresh, used.Scopes, null,
+            used.DeviceKey, ct);
     }
 
     /// <summary>
@@ -66,7 +79,7 @@ internal sealed class SessionTokens(
     /// </summary>
     private async Task<AuthenticationResultType> MintAsync(
         AppClient client, UserPoolClientType settings, User user, string family, DateTimeOffset authTime,
-        DateTimeOffset now, string? refresh, string? scopes, string? nonce, CancellationToken ct)
+        DateTimeOffset now, string? refresh, string? scopes, string? nonce, string? deviceKey, CancellationToken ct)
     {
         var groups = await GroupsAsync(user, ct);
         var (roles, preferredRole) = RoleClaims(groups);
@@ -76,7 +89,7 @@ internal sealed class SessionTokens(
             Guid.NewGuid().ToString());
         var accessValidity = AppClientTokenValidity.AccessToken(settings);
         var accessPayload = TokenClaimSets.AccessToken(subject, grant, accessValidity, Guid.NewGuid().ToString(),
-            scopes ?? TokenClaimSets.AdminScope);
+            scopes ?? TokenClaimSets.AdminScope, deviceKey);
         var accessToken = JwtIssuer.Sign(accessPayload,
             await keys.SigningCredentialsAsync(client.PoolId, SigningKeyUses.Access, ct));
         string? idToken = null;

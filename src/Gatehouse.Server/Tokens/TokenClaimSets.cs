@@ -63,12 +63,19 @@ internal static class TokenClaimSets
 
     /// <summary>The access token; <paramref name="scope"/> is the API's admin scope or the OAuth scopes granted.</summary>
     public static string AccessToken(
-        TokenSubject subject, TokenGrant grant, TimeSpan validity, string jti, string scope = AdminScope)
+        TokenSubject subject, TokenGrant grant, TimeSpan validity, string jti, string scope = AdminScope,
+        string? deviceKey = null)
     {
         return Write(writer =>
         {
             writer.WriteString("sub", subject.Sub);
             WriteGroups(writer, subject.Groups);
+            if (deviceKey is not null)
+            {
+                // The device of a sign-in on a pool that tracks devices (protocol-notes §9).
+                writer.WriteString("device_key", deviceKey);
+            }
+
             writer.WriteString("iss", grant.Issuer);
             writer.WriteString("client_id", grant.ClientId);
             writer.WriteString("origin_jti", grant.OriginJti);
