@@ -76,7 +76,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
 
     /// <summary>Valid flows Gatehouse does not run yet get an explicit answer, never a wrong result.</summary>
     private static AwsError? RejectUnbuiltFlow(AuthAttempt attempt) =>
-        attempt.Name is AuthFlows.CustomAuth or AuthFlows.UserAuth
+        attempt.Name is AuthFlows.CustomAuth
             ? AwsError.UnsupportedOperation(AuthMessages.FlowNotBuilt(attempt.Name))
             : null;
 
@@ -102,6 +102,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
         string[] required = attempt.Name switch
         {
             AuthFlows.UserSrp => ["USERNAME", "SRP_A"],
+            AuthFlows.UserAuth => ["USERNAME"],
             AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => ["REFRESH_TOKEN"],
             _ => ["USERNAME", "PASSWORD"],
         };
@@ -131,6 +132,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
 
     private static AwsError? RejectUnbuiltChallenge(AuthAttempt attempt) =>
         attempt.Name is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired
+            or ChallengeNames.SelectChallenge or ChallengeNames.WebAuthn
             ? null
             : AwsError.UnsupportedOperation(AuthMessages.ChallengeNotBuilt(attempt.Name));
 
@@ -140,6 +142,8 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector)
         {
             ChallengeNames.PasswordVerifier =>
                 ["USERNAME", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"],
+            ChallengeNames.SelectChallenge => ["USERNAME", "ANSWER"],
+            ChallengeNames.WebAuthn => ["USERNAME", "CREDENTIAL"],
             _ => ["USERNAME", "NEW_PASSWORD"],
         };
         return Missing(attempt, required);

@@ -1,4 +1,5 @@
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.Passkeys;
 
 namespace Gatehouse.Server.Auth;
 
@@ -12,6 +13,8 @@ internal sealed class AuthFlowRunner(
     PasswordSignIn password,
     RefreshSignIn refresh,
     NewPasswordChallenge newPassword,
+    UserAuthFlow userAuth,
+    WebAuthnSignIn webAuthn,
     ILogger<AuthFlowRunner> logger)
 {
     public async Task<AuthOutcome> InitiateAsync(AuthAttempt attempt, CancellationToken ct)
@@ -24,6 +27,7 @@ internal sealed class AuthFlowRunner(
         var outcome = attempt.Name switch
         {
             AuthFlows.UserSrp => await srp.StartAsync(attempt, ct),
+            AuthFlows.UserAuth => await userAuth.StartAsync(attempt, ct),
             AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => await refresh.SignInAsync(attempt, ct),
             _ => await password.SignInAsync(attempt, ct),
         };
@@ -40,6 +44,8 @@ internal sealed class AuthFlowRunner(
         var outcome = attempt.Name switch
         {
             ChallengeNames.PasswordVerifier => await srp.VerifyAsync(attempt, ct),
+            ChallengeNames.SelectChallenge => await userAuth.SelectAsync(attempt, ct),
+            ChallengeNames.WebAuthn => await webAuthn.VerifyAsync(attempt, ct),
             _ => await newPassword.RespondAsync(attempt, ct),
         };
         return Logged(attempt, outcome);

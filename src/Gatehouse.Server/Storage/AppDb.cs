@@ -30,6 +30,8 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuthSessionUse> AuthSessionUses => Set<AuthSessionUse>();
 
+    public DbSet<WebAuthnCredential> WebAuthnCredentials => Set<WebAuthnCredential>();
+
     public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
 
     public DbSet<UiCustomization> UiCustomizations => Set<UiCustomization>();
@@ -199,6 +201,20 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.HasKey(u => u.Id);
             e.Property(u => u.Id).HasMaxLength(64);
             e.HasIndex(u => u.ExpiresAt);
+        });
+
+        modelBuilder.Entity<WebAuthnCredential>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.PoolId).HasMaxLength(55);
+            e.Property(c => c.CredentialId).HasMaxLength(1400);
+            e.Property(c => c.Transports).HasMaxLength(256);
+            e.Property(c => c.FriendlyName).HasMaxLength(256);
+            e.Property(c => c.RelyingPartyId).HasMaxLength(253);
+            e.Property(c => c.AuthenticatorAttachment).HasMaxLength(32);
+            e.HasIndex(c => new { c.PoolId, c.CredentialId }).IsUnique();
+            e.HasIndex(c => new { c.UserId, c.Id });
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ResourceServer>(e =>
