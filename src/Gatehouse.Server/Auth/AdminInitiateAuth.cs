@@ -25,6 +25,7 @@ internal sealed class AdminInitiateAuth(AuthFlowRunner runner) : IAwsHandler<Adm
             Session = outcome.Session,
             ChallengeParameters = outcome.ChallengeParameters,
             AuthenticationResult = outcome.AuthenticationResult,
+            AvailableChallenges = outcome.AvailableChallenges,
         });
     }
 }

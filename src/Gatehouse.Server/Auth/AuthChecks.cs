@@ -79,7 +79,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
 
     /// <summary>Valid flows Gatehouse does not run yet get an explicit answer, never a wrong result.</summary>
     private static AwsError? RejectUnbuiltFlow(AuthAttempt attempt) =>
-        attempt.Name is AuthFlows.CustomAuth or AuthFlows.UserAuth
+        attempt.Name is AuthFlows.CustomAuth
             ? AwsError.UnsupportedOperation(AuthMessages.FlowNotBuilt(attempt.Name))
             : null;
 
@@ -105,6 +105,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
         string[] required = attempt.Name switch
         {
             AuthFlows.UserSrp => ["USERNAME", "SRP_A"],
+            AuthFlows.UserAuth => ["USERNAME"],
             AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => ["REFRESH_TOKEN"],
             _ => ["USERNAME", "PASSWORD"],
         };
@@ -135,6 +136,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
     private static AwsError? RejectUnbuiltChallenge(AuthAttempt attempt) =>
         attempt.Name is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired
             or DeviceChallengeNames.DeviceSrpAuth or DeviceChallengeNames.DevicePasswordVerifier
+            or ChallengeNames.SelectChallenge or ChallengeNames.WebAuthn
         || ChallengeNames.IsMfa(attempt.Name)
             ? null
             : AwsError.UnsupportedOperation(AuthMessages.ChallengeNotBuilt(attempt.Name));
@@ -154,6 +156,8 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
             DeviceChallengeNames.DeviceSrpAuth => ["USERNAME", "DEVICE_KEY", "SRP_A"],
             DeviceChallengeNames.DevicePasswordVerifier =>
                 ["USERNAME", "DEVICE_KEY", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"],
+            ChallengeNames.SelectChallenge => ["USERNAME", "ANSWER"],
+            ChallengeNames.WebAuthn => ["USERNAME", "CREDENTIAL"],
             _ => ["USERNAME", "NEW_PASSWORD"],
         };
         return Missing(attempt, required);

@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Devices;
+using Gatehouse.Server.Passkeys;
 
 namespace Gatehouse.Server.Auth;
 
@@ -16,6 +17,8 @@ internal sealed class AuthFlowRunner(
     NewPasswordChallenge newPassword,
     MfaAnswers mfa,
     DeviceSrpChallenge deviceSrp,
+    UserAuthFlow userAuth,
+    WebAuthnSignIn webAuthn,
     ILogger<AuthFlowRunner> logger)
 {
     public async Task<AuthOutcome> InitiateAsync(AuthAttempt attempt, CancellationToken ct)
@@ -28,6 +31,7 @@ internal sealed class AuthFlowRunner(
         var outcome = attempt.Name switch
         {
             AuthFlows.UserSrp => await srp.StartAsync(attempt, ct),
+            AuthFlows.UserAuth => await userAuth.StartAsync(attempt, ct),
             AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => await refresh.SignInAsync(attempt, ct),
             _ => await password.SignInAsync(attempt, ct),
         };
@@ -47,6 +51,8 @@ internal sealed class AuthFlowRunner(
             _ when ChallengeNames.IsMfa(attempt.Name) => await mfa.RespondAsync(attempt, ct),
             DeviceChallengeNames.DeviceSrpAuth => await deviceSrp.StartAsync(attempt, ct),
             DeviceChallengeNames.DevicePasswordVerifier => await deviceSrp.VerifyAsync(attempt, ct),
+            ChallengeNames.SelectChallenge => await userAuth.SelectAsync(attempt, ct),
+            ChallengeNames.WebAuthn => await webAuthn.VerifyAsync(attempt, ct),
             _ => await newPassword.RespondAsync(attempt, ct),
         };
         return Logged(attempt, outcome);

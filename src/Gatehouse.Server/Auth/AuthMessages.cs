@@ -23,6 +23,11 @@ internal static class AuthMessages
 
     public static string MissingParameter(string name) => $"Missing required parameter {name}";
 
+    public static string FactorNotAvailable(string factor) =>
+        $"The challenge {factor} is not available for this user.";
+
+    public static string UnknownFactor(string factor) => $"Invalid challenge {factor}.";
+
     public static string FlowNotEnabled(string flow) => $"{flow} flow not enabled for this client";
 
     public static string FlowNotBuilt(string flow) => $"Gatehouse does not implement the {flow} flow yet.";

@@ -11,6 +11,9 @@ internal static class ChallengeNames
     public const string SelectMfaType = "SELECT_MFA_TYPE";
     public const string MfaSetup = "MFA_SETUP";
 
+    public const string SelectChallenge = "SELECT_CHALLENGE";
+    public const string WebAuthn = "WEB_AUTHN";
+
     /// <summary>The MFA challenges (Mfa/MfaAnswers answers them).</summary>
     public static bool IsMfa(string name) => name is SmsMfa or EmailOtp or SoftwareTokenMfa or SelectMfaType or MfaSetup;
 }

@@ -21,6 +21,7 @@ internal sealed class InitiateAuth(AuthFlowRunner runner) : IAwsHandler<Initiate
             Session = outcome.Session,
             ChallengeParameters = outcome.ChallengeParameters,
             AuthenticationResult = outcome.AuthenticationResult,
+            AvailableChallenges = outcome.AvailableChallenges,
         });
     }
 }

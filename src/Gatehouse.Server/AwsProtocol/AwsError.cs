@@ -50,6 +50,18 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError FeatureUnavailableInTier(string message) =>
         new("FeatureUnavailableInTierException", message, 400);
     public static AwsError NotAuthorized(string message) => new("NotAuthorizedException", message, 400);
+    public static AwsError WebAuthnNotEnabled(string message) => new("WebAuthnNotEnabledException", message, 400);
+    public static AwsError WebAuthnConfigurationMissing(string message) =>
+        new("WebAuthnConfigurationMissingException", message, 400);
+    public static AwsError WebAuthnChallengeNotFound(string message) =>
+        new("WebAuthnChallengeNotFoundException", message, 400);
+    public static AwsError WebAuthnRelyingPartyMismatch(string message) =>
+        new("WebAuthnRelyingPartyMismatchException", message, 400);
+    public static AwsError WebAuthnOriginNotAllowed(string message) =>
+        new("WebAuthnOriginNotAllowedException", message, 400);
+    public static AwsError WebAuthnClientMismatch(string message) => new("WebAuthnClientMismatchException", message, 400);
+    public static AwsError WebAuthnCredentialNotSupported(string message) =>
+        new("WebAuthnCredentialNotSupportedException", message, 400);
     public static AwsError Unauthorized(string message) => new("UnauthorizedException", message, 400);
     public static AwsError TierChangeNotAllowed(string message) => new("TierChangeNotAllowedException", message, 400);
     public static AwsError ResourceNotFound(string message) => new("ResourceNotFoundException", message, 400);

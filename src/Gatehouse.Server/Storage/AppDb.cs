@@ -36,6 +36,8 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Device> Devices => Set<Device>();
 
+    public DbSet<WebAuthnCredential> WebAuthnCredentials => Set<WebAuthnCredential>();
+
     public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
 
     public DbSet<UiCustomization> UiCustomizations => Set<UiCustomization>();
@@ -240,6 +242,20 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.HasKey(c => c.Id);
             e.Property(c => c.CodeHash).HasMaxLength(128);
             e.HasIndex(c => c.UserId);
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<WebAuthnCredential>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.PoolId).HasMaxLength(55);
+            e.Property(c => c.CredentialId).HasMaxLength(1400);
+            e.Property(c => c.Transports).HasMaxLength(256);
+            e.Property(c => c.FriendlyName).HasMaxLength(256);
+            e.Property(c => c.RelyingPartyId).HasMaxLength(253);
+            e.Property(c => c.AuthenticatorAttachment).HasMaxLength(32);
+            e.HasIndex(c => new { c.PoolId, c.CredentialId }).IsUnique();
+            e.HasIndex(c => new { c.UserId, c.Id });
             e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

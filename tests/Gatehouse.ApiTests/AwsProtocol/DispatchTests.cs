@@ -38,12 +38,14 @@ public sealed class DispatchTests : IClassFixture<GatehouseFactory>
     [Fact]
     public async Task Dispatch_OperationNotBuilt_UnsupportedOperationNamingIt()
     {
-        // StartWebAuthnRegistration is an unsigned operation this server does not build.
-        var response = await _client.SendAsync("StartWebAuthnRegistration", """{"AccessToken":"x"}""", sign: false);
+        // UpdateAuthEventFeedback is an unsigned operation this server does not build.
+        var response = await _client.SendAsync("UpdateAuthEventFeedback",
+            """{"UserPoolId":"us-east-1_x","Username":"u","EventId":"e","FeedbackToken":"t","FeedbackValue":"Valid"}""",
+            sign: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("UnsupportedOperationException", response.ErrorType);
-        Assert.Contains("StartWebAuthnRegistration", response.Message);
+        Assert.Contains("UpdateAuthEventFeedback", response.Message);
     }
 
     [Fact]
