@@ -166,7 +166,7 @@ public sealed class AuthCheckOrderTests(GatehouseFactory factory) : IClassFixtur
         var (_, clientId, _) = await _client.PoolAndClientAsync();
 
         var response = await _client.CallAsync("RespondToAuthChallenge",
-            new { ClientId = clientId, ChallengeName = "SMS_MFA" }, sign: false);
+            new { ClientId = clientId, ChallengeName = "CUSTOM_CHALLENGE" }, sign: false);
 
         Assert.Equal("UnsupportedOperationException", response.ErrorType);
     }
