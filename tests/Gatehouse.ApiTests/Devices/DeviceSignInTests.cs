@@ -300,4 +300,22 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
 
         Assert.Equal(key, second["AuthenticationResult"]!["NewDeviceMetadata"]!["DeviceKey"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task RefreshTokenAuth_NullDeviceKey_AsTheJsLibrarySendsIt_NoServerError()
+    {
+        var (_, clientId) = await PoolAsync(users: "null-key");
+        var signIn = await Flow.PasswordAuthAsync(clientId, "null-key");
+        var refresh = signIn["AuthenticationResult"]!["RefreshToken"]!.GetValue<string>();
+
+        var response = await _client.CallAsync("InitiateAuth", new
+        {
+            AuthFlow = "REFRESH_TOKEN_AUTH",
+            ClientId = clientId,
+            AuthParameters = new JsonObject { ["REFRESH_TOKEN"] = refresh, ["DEVICE_KEY"] = null },
+        }, sign: false);
+
+        // The device was never confirmed, so its key is not required.
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
 }
