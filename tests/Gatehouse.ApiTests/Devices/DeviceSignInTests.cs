@@ -213,7 +213,9 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
             ClientId = clientId,
             AuthParameters = new Dictionary<string, string>
             {
-                ["USERNAME"] = "forgot", ["SRP_A"] = srp.SrpA, ["DEVICE_KEY"] = device.DeviceKey,
+                ["USERNAME"] = "forgot",
+                ["SRP_A"] = srp.SrpA,
+                ["DEVICE_KEY"] = device.DeviceKey,
             },
         }, sign: false);
         var parameters = start["ChallengeParameters"]!;
