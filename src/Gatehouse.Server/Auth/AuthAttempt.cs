@@ -50,7 +50,8 @@ internal sealed class AuthAttempt
         string.Equals(ClientSettings.PreventUserExistenceErrors, "ENABLED", StringComparison.Ordinal);
 
     public string? Parameter(string name) =>
-        Parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+        // A JSON null value arrives as null (amazon-cognito-identity-js sends "DEVICE_KEY": null).
+        Parameters.TryGetValue(name, out var value) && value is { Length: > 0 } ? value : null;
 
     public void Loaded(PoolSettings pool, AppClient client, UserPoolClientType settings, string? secret)
     {

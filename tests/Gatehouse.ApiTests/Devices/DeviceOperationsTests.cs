@@ -71,7 +71,9 @@ public sealed class DeviceOperationsTests(GatehouseFactory factory) : IClassFixt
 
         var again = await _client.CallAsync("ConfirmDevice", new
         {
-            AccessToken = accessToken, device.DeviceKey, DeviceSecretVerifierConfig = device.VerifierConfig,
+            AccessToken = accessToken,
+            device.DeviceKey,
+            DeviceSecretVerifierConfig = device.VerifierConfig,
         }, sign: false);
 
         Assert.Equal("DeviceKeyExistsException", again.ErrorType);
@@ -128,7 +130,8 @@ public sealed class DeviceOperationsTests(GatehouseFactory factory) : IClassFixt
 
         var self = await _client.CallAsync("GetDevice", new
         {
-            AccessToken = signIn["AuthenticationResult"]!["AccessToken"]!.GetValue<string>(), DeviceKey = deviceKey,
+            AccessToken = signIn["AuthenticationResult"]!["AccessToken"]!.GetValue<string>(),
+            DeviceKey = deviceKey,
         }, sign: false);
         var admin = await _client.CallAsync("AdminGetDevice", new { UserPoolId = pool, Username = "odd", DeviceKey = deviceKey });
 
@@ -146,7 +149,8 @@ public sealed class DeviceOperationsTests(GatehouseFactory factory) : IClassFixt
 
         var pending = await _client.CallAsync("GetDevice", new
         {
-            AccessToken = accessToken, DeviceKey = result["NewDeviceMetadata"]!["DeviceKey"]!.GetValue<string>(),
+            AccessToken = accessToken,
+            DeviceKey = result["NewDeviceMetadata"]!["DeviceKey"]!.GetValue<string>(),
         }, sign: false);
         var unknown = await _client.CallAsync("GetDevice",
             new { AccessToken = accessToken, DeviceKey = pool[..pool.IndexOf('_', StringComparison.Ordinal)] + "_" + Guid.NewGuid() },
@@ -257,7 +261,10 @@ public sealed class DeviceOperationsTests(GatehouseFactory factory) : IClassFixt
         var list = await _client.CallAsync("AdminListDevices", new { UserPoolId = pool, Username = "admin-managed" });
         var update = await _client.CallAsync("AdminUpdateDeviceStatus", new
         {
-            UserPoolId = pool, Username = "admin-managed", device.DeviceKey, DeviceRememberedStatus = "not_remembered",
+            UserPoolId = pool,
+            Username = "admin-managed",
+            device.DeviceKey,
+            DeviceRememberedStatus = "not_remembered",
         });
         var got = await _client.CallAsync("AdminGetDevice", new { UserPoolId = pool, Username = "admin-managed", device.DeviceKey });
         var afterUpdate = await Flow.PasswordAuthAsync(clientId, "admin-managed", device.DeviceKey);

@@ -213,7 +213,9 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
             ClientId = clientId,
             AuthParameters = new Dictionary<string, string>
             {
-                ["USERNAME"] = "forgot", ["SRP_A"] = srp.SrpA, ["DEVICE_KEY"] = device.DeviceKey,
+                ["USERNAME"] = "forgot",
+                ["SRP_A"] = srp.SrpA,
+                ["DEVICE_KEY"] = device.DeviceKey,
             },
         }, sign: false);
         var parameters = start["ChallengeParameters"]!;
@@ -299,5 +301,23 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
         var second = await Flow.PasswordAuthAsync(clientId, "unconfirmed", key);
 
         Assert.Equal(key, second["AuthenticationResult"]!["NewDeviceMetadata"]!["DeviceKey"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RefreshTokenAuth_NullDeviceKey_AsTheJsLibrarySendsIt_NoServerError()
+    {
+        var (_, clientId) = await PoolAsync(users: "null-key");
+        var signIn = await Flow.PasswordAuthAsync(clientId, "null-key");
+        var refresh = signIn["AuthenticationResult"]!["RefreshToken"]!.GetValue<string>();
+
+        var response = await _client.CallAsync("InitiateAuth", new
+        {
+            AuthFlow = "REFRESH_TOKEN_AUTH",
+            ClientId = clientId,
+            AuthParameters = new JsonObject { ["REFRESH_TOKEN"] = refresh, ["DEVICE_KEY"] = null },
+        }, sign: false);
+
+        // The device was never confirmed, so its key is not required.
+        Assert.Equal(HttpStatusCode.OK, response.Status);
     }
 }
