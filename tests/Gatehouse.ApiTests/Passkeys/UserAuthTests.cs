@@ -244,11 +244,15 @@ public sealed class UserAuthTests(GatehouseFactory factory) : IClassFixture<Gate
 
         var signedIn = await pool.RespondAsync("SELECT_CHALLENGE", Session(select), new Dictionary<string, string>
         {
-            ["USERNAME"] = "select-pw", ["ANSWER"] = "PASSWORD", ["PASSWORD"] = AuthSetup.Password,
+            ["USERNAME"] = "select-pw",
+            ["ANSWER"] = "PASSWORD",
+            ["PASSWORD"] = AuthSetup.Password,
         });
         var reused = await pool.RespondAsync("SELECT_CHALLENGE", Session(select), new Dictionary<string, string>
         {
-            ["USERNAME"] = "select-pw", ["ANSWER"] = "PASSWORD", ["PASSWORD"] = AuthSetup.Password,
+            ["USERNAME"] = "select-pw",
+            ["ANSWER"] = "PASSWORD",
+            ["PASSWORD"] = AuthSetup.Password,
         });
 
         Assert.NotNull(signedIn["AuthenticationResult"]?["AccessToken"]);
@@ -264,7 +268,9 @@ public sealed class UserAuthTests(GatehouseFactory factory) : IClassFixture<Gate
 
         var refused = await pool.RespondAsync("SELECT_CHALLENGE", Session(select), new Dictionary<string, string>
         {
-            ["USERNAME"] = "select-wrong", ["ANSWER"] = "PASSWORD", ["PASSWORD"] = "Wrong0000!x",
+            ["USERNAME"] = "select-wrong",
+            ["ANSWER"] = "PASSWORD",
+            ["PASSWORD"] = "Wrong0000!x",
         });
 
         Assert.Equal("NotAuthorizedException", refused.ErrorType);
@@ -280,7 +286,9 @@ public sealed class UserAuthTests(GatehouseFactory factory) : IClassFixture<Gate
 
         var verifier = await pool.RespondAsync("SELECT_CHALLENGE", Session(select), new Dictionary<string, string>
         {
-            ["USERNAME"] = "select-srp", ["ANSWER"] = "PASSWORD_SRP", ["SRP_A"] = srp.SrpA,
+            ["USERNAME"] = "select-srp",
+            ["ANSWER"] = "PASSWORD_SRP",
+            ["SRP_A"] = srp.SrpA,
         });
         var signedIn = await AnswerVerifierAsync(pool, srp, verifier);
 
@@ -313,7 +321,9 @@ public sealed class UserAuthTests(GatehouseFactory factory) : IClassFixture<Gate
 
         var refused = await pool.RespondAsync("SELECT_CHALLENGE", Session(select), new Dictionary<string, string>
         {
-            ["USERNAME"] = "sess-b", ["ANSWER"] = "PASSWORD", ["PASSWORD"] = AuthSetup.Password,
+            ["USERNAME"] = "sess-b",
+            ["ANSWER"] = "PASSWORD",
+            ["PASSWORD"] = AuthSetup.Password,
         });
 
         Assert.Equal("NotAuthorizedException", refused.ErrorType);
