@@ -1,7 +1,7 @@
+using Fido2NetLib.Objects;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;
 using Gatehouse.Server.Users;
-using Fido2NetLib.Objects;
 
 namespace Gatehouse.Server.Passkeys;
 

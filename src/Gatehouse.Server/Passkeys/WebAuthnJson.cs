@@ -20,10 +20,8 @@ internal static class WebAuthnJson
         try
         {
             using var doc = JsonDocument.Parse(credential);
-            return Read<AuthenticatorAssertionRawResponse>(doc.RootElement) is
-                { Response: not null } r
-                ? r
-                : null;
+            var read = Read<AuthenticatorAssertionRawResponse>(doc.RootElement);
+            return read?.Response is null ? null : read;
         }
         catch (JsonException)
         {
