@@ -4,23 +4,27 @@
 // group key and random password in its storage, and answers DEVICE_SRP_AUTH by itself (getDeviceResponse) on
 // the next sign-in. Amplify v6 does the same in signIn (getNewDeviceMetadata, handleDeviceSRPAuth). The requests
 // are recorded by wrapping the global fetch both libraries use, so the tests see which challenges were answered.
-// The "remembered device skips MFA" case needs the MFA work and is skipped until it is merged.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import {
+  AdminForgetDeviceCommand,
   AdminGetDeviceCommand,
   AdminListDevicesCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { fetchDevices, forgetDevice, rememberDevice, signIn, signOut } from '@aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
 import { Amplify, ConsoleLogger } from '@aws-amplify/core';
-import { AsyncMapStorage, MapStorage, authSetup, peek } from './lib/auth.mjs';
-import { GOOD_PASSWORD, createUser } from './lib/builders.mjs';
+import { AsyncMapStorage, MapStorage, authSetup, codeIn, peek } from './lib/auth.mjs';
+import { GOOD_PASSWORD, createUser, outboxMessages } from './lib/builders.mjs';
 import { expectAwsError, useServer } from './lib/server.mjs';
 
 const server = useServer();
+const SNS_ROLE = 'arn:aws:iam::123456789012:role/sns';
 ConsoleLogger.LOG_LEVEL = 'ERROR';
 
 // Amplify names the device from `navigator` (getDeviceName in @aws-amplify/core), which Node 20 lacks; without it
@@ -142,21 +146,60 @@ test('amazon-cognito-identity-js: a device forgotten elsewhere, the client retri
   assert.notEqual(fresh, forgotten);
 });
 
-test('amazon-cognito-identity-js: a remembered device skips MFA', { skip: 'needs the MFA branch' }, async () => {
-  // Pool MFA ON with TOTP: the first sign-in answers SOFTWARE_TOKEN_MFA, the device is remembered, and the next
-  // sign-in goes PASSWORD_VERIFIER → DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER with no MFA challenge.
-  const { poolId, clientId, username } = await trackingUser({
-    ...TRACKING,
-    MfaConfiguration: 'ON',
-  });
+test('amazon-cognito-identity-js: a remembered device skips MFA', async () => {
+  // Pool MFA OPTIONAL with SMS, the user prefers SMS: the first sign-in answers SMS_MFA (code from the dev outbox),
+  // the client confirms the device and remembers it, and the next sign-in goes PASSWORD_VERIFIER → DEVICE_SRP_AUTH →
+  // DEVICE_PASSWORD_VERIFIER with no MFA challenge. After AdminForgetDevice, MFA is asked again.
+  const { cognito, poolId, clientId, username } = await trackingUser();
+  await cognito.send(new SetUserPoolMfaConfigCommand({
+    UserPoolId: poolId,
+    MfaConfiguration: 'OPTIONAL',
+    SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code {####}', SmsConfiguration: { SnsCallerArn: SNS_ROLE } },
+  }));
+  const phone = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+  await cognito.send(new AdminUpdateUserAttributesCommand({
+    UserPoolId: poolId, Username: username, UserAttributes: [{ Name: 'phone_number', Value: phone }, { Name: 'phone_number_verified', Value: 'true' }],
+  }));
+  await cognito.send(new AdminSetUserMFAPreferenceCommand({
+    UserPoolId: poolId, Username: username, SMSMfaSettings: { Enabled: true, PreferredMfa: true },
+  }));
   const storage = new MapStorage();
   const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: server.endpoint, Storage: storage });
   const user = new CognitoUser({ Username: username, Pool: pool, Storage: storage });
-  await assert.rejects(authenticate(user), /MFA/);
+
+  const challenged = await authenticateWithMfa(user);
+  assert.equal(challenged.challenge, 'SMS_MFA');
+  const session = await new Promise((resolve, reject) =>
+    user.sendMFACode(codeIn(challenged.message), { onSuccess: resolve, onFailure: reject }));
+  assert.ok(session.getAccessToken().getJwtToken());
+  assert.ok(requests.some((r) => r.target === 'ConfirmDevice'));
+  await callbacks((cb) => user.setDeviceStatusRemembered(cb));
+
   requests.length = 0;
-  await authenticate(new CognitoUser({ Username: username, Pool: pool, Storage: storage }));
-  assert.ok(!requests.some((r) => /MFA/.test(r.challenge ?? '')));
+  const again = await authenticate(new CognitoUser({ Username: username, Pool: pool, Storage: storage }));
+  assert.ok(again.session.getIdToken().getJwtToken());
+  assert.ok(!requests.some((r) => /MFA/.test(r.challenge ?? '')), JSON.stringify(requests));
   assert.ok(requests.some((r) => r.challenge === 'DEVICE_PASSWORD_VERIFIER'));
+
+  const deviceKey = peek(again.session.getAccessToken().getJwtToken()).payload.device_key;
+  await cognito.send(new AdminForgetDeviceCommand({ UserPoolId: poolId, Username: username, DeviceKey: deviceKey }));
+  const afterForget = await authenticateWithMfa(new CognitoUser({ Username: username, Pool: pool, Storage: storage }));
+  assert.equal(afterForget.challenge, 'SMS_MFA');
+
+  /** authenticateUser that resolves on an MFA challenge, with the SMS the server sent for it. */
+  async function authenticateWithMfa(cognitoUser) {
+    const before = await outboxMessages(server, phone, 0);
+    const result = await new Promise((resolve, reject) => {
+      cognitoUser.authenticateUser(new AuthenticationDetails({ Username: username, Password: GOOD_PASSWORD }), {
+        onSuccess: () => reject(new Error('signed in without MFA')),
+        onFailure: reject,
+        mfaRequired: (challenge) => resolve({ challenge }),
+        totpRequired: (challenge) => resolve({ challenge }),
+      });
+    });
+    const messages = await outboxMessages(server, phone, before.length + 1);
+    return { ...result, message: messages.at(-1) };
+  }
 });
 
 test('Amplify v6: signIn confirms the device, rememberDevice, fetchDevices, device SRP on the next signIn, forgetDevice', async () => {
