@@ -210,6 +210,24 @@ public sealed class MfaPagesTests(GatehouseFactory factory) : IClassFixture<Gate
     }
 
     [Fact]
+    public async Task TotpPage_RecoveryCode_SignsInOnce()
+    {
+        var setup = await PoolAsync(_api, "OPTIONAL");
+        await RegisterTotpAsync(_api, factory, setup, setup.Username);
+        var recovery = await RecoveryCodeAsync(_api, factory, setup, setup.Username);
+
+        var (browser, _, page) = await PasswordAsync(factory, setup, setup.Username);
+        using var done = await browser.SubmitAsync(page, ("recoveryCode", recovery.ToUpperInvariant()));
+        var (again, _, secondPage) = await PasswordAsync(factory, setup, setup.Username);
+        using var reused = await again.SubmitAsync(secondPage, ("recoveryCode", recovery));
+
+        Assert.Contains("name=\"recoveryCode\"", page, StringComparison.Ordinal);
+        Assert.True(SignedIn(done));
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        Assert.False(SignedIn(reused));
+    }
+
+    [Fact]
     public async Task OffPool_PasswordAloneSignsIn()
     {
         var setup = await OAuthSetup.CreateAsync(_api);
