@@ -7,6 +7,9 @@
 #       with the load generator on CPU 0; Gatehouse again after seeding --users users and refresh tokens.
 #   bench/run.sh oauth [--duration 20] [--warmup 90]
 #       client_credentials grants (issue 4), Gatehouse and oidc-provider side by side: bench/oauth.sh.
+#   bench/run.sh totp [--users 1000] [--duration 10] [--warmup 15]
+#       complete USER_PASSWORD_AUTH + SOFTWARE_TOKEN_MFA sign-ins (issue 9) over --users users with TOTP (each 30 s
+#       step is usable once per user, so the users bound the rate); SQLite, server on CPU 1, load on CPU 0.
 #   bench/run.sh identity [--identities 1000000] [--duration 10] [--stores sqlite,postgres] [--warmup 15]
 #       identity pools: GetId and GetCredentialsForIdentity with ~200 identities, then again after seeding
 #       --identities identities with logins straight into the store; server on CPU 1, load generator on CPU 0.
@@ -14,11 +17,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = oauth ]; then shift; exec bench/oauth.sh "$@"; fi
 root=$(pwd)
-mode=admin; [ $# -gt 0 ] && [ "${1#--}" = "$1" ] && { mode=$1; shift; }
+totp_users=""; mode=admin; [ $# -gt 0 ] && [ "${1#--}" = "$1" ] && { mode=$1; shift; }
 users=1000000; identities=1000000; duration=10; warmup=15; stores=sqlite,postgres; cognito_local=yes
 [ $mode = signin ] && stores=sqlite
 while [ $# -gt 0 ]; do case $1 in
-  --users) users=$2; shift 2;; --identities) identities=$2; shift 2;; --duration) duration=$2; shift 2;; --warmup) warmup=$2; shift 2;;
+  --users) users=$2; totp_users=$2; shift 2;; --identities) identities=$2; shift 2;; --duration) duration=$2; shift 2;; --warmup) warmup=$2; shift 2;;
   --stores) stores=$2; shift 2;; --no-cognito-local) cognito_local=no; shift;;
   *) echo "unknown $1"; exit 2;; esac; done
 work=$(mktemp -d /tmp/gatehouse-bench.XXXXXX); chmod 755 "$work"
@@ -39,7 +42,7 @@ dotnet build bench/Gatehouse.Bench -c Release -v q -nologo >/dev/null
 dll=src/Gatehouse.Server/bin/Release/net10.0/Gatehouse.Server.dll
 benchdll=bench/Gatehouse.Bench/bin/Release/net10.0/Gatehouse.Bench.dll
 server_cpu=0; load_cpu=1
-case $mode in signin|identity) server_cpu=1; load_cpu=0;; esac
+case $mode in signin|identity|totp) server_cpu=1; load_cpu=0;; esac
 bench() { taskset -c $load_cpu dotnet "$benchdll" "$endpoint" "$key" "$secret" "$@" --warmup "$warmup" ${server_pid:+--server-pid "$server_pid"}; }
 
 start_server() { # provider
@@ -176,4 +179,14 @@ run_identity() {
   done
 }
 
-case $mode in admin) run_admin;; signin) run_signin;; identity) run_identity;; *) echo "unknown mode $mode"; exit 2;; esac
+run_totp() {
+  local count=${totp_users:-1000}
+  echo "Command: bench/run.sh totp --users $count --duration $duration --warmup $warmup (server on CPU 1, load generator on CPU 0, 32 connections; SQLite)."
+  echo; echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"; echo
+  start_server sqlite
+  echo "| scenario | connections | requests | per second | server CPU | p50 ms | p99 ms |"; echo "| --- | --- | --- | --- | --- | --- | --- |"
+  bench totp-signin --signin-users "$count" --duration "$duration"
+  stop_server
+}
+
+case $mode in admin) run_admin;; totp) run_totp;; signin) run_signin;; identity) run_identity;; *) echo "unknown mode $mode"; exit 2;; esac

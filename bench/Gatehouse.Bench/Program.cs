@@ -11,6 +11,7 @@ using Gatehouse.Bench;
 //              --client <id>   (seed: also one refresh token per seeded user; signin: the app client)
 //              --signin-users <n> (signin-setup/signin: users with a password, default 200)
 //              --server-pid <pid> (report the server's CPU use) --label <server> --store <text> --only <a,b>
+//   totp-signin [--signin-users <n>] (complete USER_PASSWORD_AUTH + SOFTWARE_TOKEN_MFA sign-ins, a new pool)
 //   identity-setup (prints "<pool> <client> <identity pool> <provider>") [--signin-users <n>]
 //   identity --pool <id> --client <id> --identity-pool <id> --provider <name> [--signin-users <n>] [--store <text>]
 //              [--only get-id,credentials,guest-get-id,guest-credentials] [--server-pid <pid>]
@@ -45,6 +46,12 @@ if (scenario == "client-credentials")
 }
 
 var signIn = new SignInBench(client, Option("--label") ?? endpoint.Authority, serverPid, concurrency, warmup, duration);
+if (scenario == "totp-signin")
+{
+    await new TotpSignInBench(client, serverPid, concurrency, warmup, duration).RunAsync(signInUsers);
+    return;
+}
+
 if (scenario == "signin-setup")
 {
     Console.WriteLine(await signIn.SetupAsync(signInUsers));
