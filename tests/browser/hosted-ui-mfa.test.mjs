@@ -3,7 +3,7 @@
 // outbox. Each MFA page is saved to artifacts/screenshots/ (listed in the output). TOTP codes are computed here
 // (RFC 6238, HMAC-SHA1, 6 digits, 30 s), as an authenticator app would.
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import {
   AdminCreateUserCommand,
@@ -91,15 +91,19 @@ async function createUser(setup, username, attributes = []) {
   }));
 }
 
+/** An authorize URL with prompt=login: the pages share chromium's cookies, and each test signs in afresh. */
 function authorizeUrl(setup, state) {
+  const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
   const query = new URLSearchParams({
     response_type: 'code', client_id: setup.clientId, redirect_uri: callback.url, scope: 'openid email profile', state,
+    code_challenge: challenge, code_challenge_method: 'S256', prompt: 'login',
   });
   return `${setup.base}/oauth2/authorize?${query}`;
 }
 
 async function password(page, setup, username, state) {
   await page.goto(authorizeUrl(setup, state));
+  assert.match(new URL(page.url()).pathname, /\/login$/, await page.textContent('body'));
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Gatehouse.Server.Mfa;
 using Gatehouse.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gatehouse.ApiTests.HostedUi;
 
@@ -53,6 +54,38 @@ internal static partial class HostedMfaSetup
             SoftwareTokenMfaSettings = new { Enabled = true, PreferredMfa = preferred },
         }));
         return secret;
+    }
+
+    /// <summary>A new set of recovery codes for <paramref name="username"/> (POST /gatehouse/mfa/recovery-codes); the first one.</summary>
+    public static async Task<string> RecoveryCodeAsync(
+        AwsApiClient api, GatehouseFactory factory, OAuthSetup.Setup setup, string username)
+    {
+        // The user has TOTP on, so the API sign-in asks for it; answer it to get an access token.
+        var challenge = await api.PasswordAuthAsync(setup.ClientId, username, AuthSetup.Password);
+        var user = await TestStore.UserAsync(factory, setup.PoolId, username);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<UserMfaStore>();
+        var row = await store.FindAsync(user.Id, TestContext.Current.CancellationToken);
+        var answer = await api.CallAsync("RespondToAuthChallenge", new
+        {
+            ChallengeName = "SOFTWARE_TOKEN_MFA",
+            ClientId = setup.ClientId,
+            Session = challenge["Session"]!.GetValue<string>(),
+            ChallengeResponses = new Dictionary<string, string>
+            {
+                ["USERNAME"] = username,
+                ["SOFTWARE_TOKEN_MFA_CODE"] = Code(factory, store.Unprotect(row!.TotpSecretProtected!)),
+            },
+        }, sign: false);
+        NextStep(factory);
+        var token = answer["AuthenticationResult"]?["AccessToken"]?.GetValue<string>()
+            ?? throw new InvalidOperationException(answer.Text);
+        using var http = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/gatehouse/mfa/recovery-codes");
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        return body["RecoveryCodes"]![0]!.GetValue<string>();
     }
 
     public static string Code(GatehouseFactory factory, byte[] secret) => TotpCodes.Compute(secret, factory.Clock.GetUtcNow());

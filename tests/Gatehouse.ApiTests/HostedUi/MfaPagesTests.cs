@@ -210,6 +210,48 @@ public sealed class MfaPagesTests(GatehouseFactory factory) : IClassFixture<Gate
     }
 
     [Fact]
+    public async Task TotpPage_RecoveryCode_SignsInOnce()
+    {
+        var setup = await PoolAsync(_api, "OPTIONAL");
+        await RegisterTotpAsync(_api, factory, setup, setup.Username);
+        var recovery = await RecoveryCodeAsync(_api, factory, setup, setup.Username);
+
+        var (browser, _, page) = await PasswordAsync(factory, setup, setup.Username);
+        using var done = await browser.SubmitAsync(page, ("recoveryCode", recovery.ToUpperInvariant()));
+        var (again, _, secondPage) = await PasswordAsync(factory, setup, setup.Username);
+        using var reused = await again.SubmitAsync(secondPage, ("recoveryCode", recovery));
+
+        Assert.Contains("name=\"recoveryCode\"", page, StringComparison.Ordinal);
+        Assert.True(SignedIn(done));
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        Assert.False(SignedIn(reused));
+    }
+
+    [Fact]
+    public async Task MfaPages_GarbageOrMismatchedState_ErrorPageNot500()
+    {
+        var setup = await PoolAsync(_api, "OPTIONAL");
+        var secret = await RegisterTotpAsync(_api, factory, setup, setup.Username);
+        var (browser, _, page) = await PasswordAsync(factory, setup, setup.Username);
+        var setupForm = page.Replace("/mfa\"", "/mfa/setup\"", StringComparison.Ordinal);
+        var selectForm = page.Replace("/mfa\"", "/mfa/select\"", StringComparison.Ordinal);
+
+        using var garbage = await browser.SubmitAsync(page, ("mfa", "not-sealed%%"), ("totpCode", Code(factory, secret)));
+        using var empty = await browser.SubmitAsync(page, ("mfa", ""), ("totpCode", "12"));
+        using var asSetup = await browser.SubmitAsync(setupForm, ("totpCode", Code(factory, secret)));
+        using var asSelect = await browser.SubmitAsync(selectForm, ("factor", "SOFTWARE_TOKEN_MFA"));
+        using var done = await browser.SubmitAsync(page, ("totpCode", Code(factory, secret)));
+
+        foreach (var refused in new[] { garbage, empty, asSetup, asSelect })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Your session has expired.", await HtmlAsync(refused), StringComparison.Ordinal);
+        }
+
+        Assert.True(SignedIn(done));
+    }
+
+    [Fact]
     public async Task OffPool_PasswordAloneSignsIn()
     {
         var setup = await OAuthSetup.CreateAsync(_api);

@@ -170,20 +170,6 @@ public sealed class MfaChallengeTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("CodeMismatchException", again.ErrorType);
     }
 
-    [Fact]
-    public async Task HostedSignIn_UserNeedingMfa_NotSignedInWithPasswordAlone()
-    {
-        var (pool, _) = await _client.MfaPoolAsync("ON");
-        await _client.CreateUserAsync(pool, "hosted-user");
-        await using var scope = factory.Services.CreateAsyncScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<Gatehouse.Server.HostedUi.HostedSignIn>();
-
-        var result = await signIn.SignInAsync(pool, "hosted-user", AuthSetup.Password, TestContext.Current.CancellationToken);
-
-        Assert.Null(result.User);
-        Assert.NotEqual(Gatehouse.Server.HostedUi.HostedSignInState.SignedIn, result.State);
-    }
-
     /// <summary>The user's TOTP secret, read back from the store (the test acts as the authenticator app).</summary>
     private async Task<byte[]> SecretAsync(string poolId, string username)
     {
