@@ -29,7 +29,11 @@ internal sealed class AdminSetUserMFAPreference(AppDb db, UserMfaStore store, IL
             return invalid;
         }
 
-        await db.SaveChangesAsync(ct);
+        if (await store.SaveAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+
         Log.PreferenceChanged(logger, pool.Pool.Id, user.Sub);
         return AwsResult.Ok(new AdminSetUserMFAPreferenceResponse());
     }

@@ -28,7 +28,11 @@ internal sealed class AdminSetUserSettings(AppDb db, UserMfaStore store, ILogger
             return invalid;
         }
 
-        await db.SaveChangesAsync(ct);
+        if (await store.SaveAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+
         Log.PreferenceChanged(logger, pool.Pool.Id, user.Sub);
         return AwsResult.Ok(new AdminSetUserSettingsResponse());
     }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Gatehouse.Server.Auth;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
-using Gatehouse.Server.Storage;
 
 namespace Gatehouse.Server.Mfa;
 
@@ -13,7 +12,7 @@ namespace Gatehouse.Server.Mfa;
 /// Session (stage <c>associated</c>, same expiry) for VerifySoftwareToken; the old one is used up.
 /// </summary>
 internal sealed class AssociateSoftwareToken(
-    AppDb db, SoftwareTokenCaller callers, UserMfaStore store, MfaSessions sessions, AuthSessionLedger ledger)
+    SoftwareTokenCaller callers, UserMfaStore store, MfaSessions sessions, AuthSessionLedger ledger)
     : IAwsHandler<AssociateSoftwareTokenRequest>
 {
     public async Task<AwsResult> HandleAsync(AssociateSoftwareTokenRequest request, CancellationToken ct)
@@ -38,7 +37,11 @@ internal sealed class AssociateSoftwareToken(
         var secret = TotpCodes.NewSecret();
         var row = await store.GetOrAddAsync(user!.Id, ct);
         row.TotpPendingSecretProtected = store.Protect(secret);
-        await db.SaveChangesAsync(ct);
+        if (await store.SaveAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+
         return AwsResult.Ok(new AssociateSoftwareTokenResponse
         {
             SecretCode = TotpCodes.ToBase32(secret),

@@ -18,7 +18,7 @@ internal static class MfaMessages
     public const string SetupNotComplete = "MFA_SETUP is answered after VerifySoftwareToken succeeded with its Session.";
     public const string OnlySmsOptions = "Only SMS delivery to phone_number can be set with MFAOptions.";
     public const string PreferredNeedsEnabled = "A preferred MFA method must also be enabled.";
-    public const string MissingCode = "Missing required parameter";
+    public const string ConcurrentChange = "The user's MFA settings were changed by another request; retry.";
     public const string DefaultSmsMessage = "Your authentication code is {####}. ";
     public const string DefaultEmailMessage = "Your authentication code is {####}.";
     public const string DefaultEmailSubject = "Your authentication code";

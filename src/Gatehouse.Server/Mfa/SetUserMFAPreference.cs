@@ -1,13 +1,12 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
-using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 
 namespace Gatehouse.Server.Mfa;
 
 /// <summary>SetUserMFAPreference: the caller's own factors (<see cref="MfaPreferences"/>), by its access token.</summary>
 internal sealed class SetUserMFAPreference(
-    AppDb db, AccessTokenAuthenticator authenticator, UserMfaStore store, ILogger<SetUserMFAPreference> logger)
+    AccessTokenAuthenticator authenticator, UserMfaStore store, ILogger<SetUserMFAPreference> logger)
     : IAwsHandler<SetUserMFAPreferenceRequest>
 {
     public async Task<AwsResult> HandleAsync(SetUserMFAPreferenceRequest request, CancellationToken ct)
@@ -27,7 +26,11 @@ internal sealed class SetUserMFAPreference(
             return invalid;
         }
 
-        await db.SaveChangesAsync(ct);
+        if (await store.SaveAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+
         Log.PreferenceChanged(logger, caller.Pool.Id, caller.User.Sub);
         return AwsResult.Ok(new SetUserMFAPreferenceResponse());
     }

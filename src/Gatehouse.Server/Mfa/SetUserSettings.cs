@@ -1,13 +1,12 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
-using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 
 namespace Gatehouse.Server.Mfa;
 
 /// <summary>SetUserSettings: the legacy MFAOptions (SMS to phone_number on or off), by the caller's access token.</summary>
 internal sealed class SetUserSettings(
-    AppDb db, AccessTokenAuthenticator authenticator, UserMfaStore store, ILogger<SetUserSettings> logger)
+    AccessTokenAuthenticator authenticator, UserMfaStore store, ILogger<SetUserSettings> logger)
     : IAwsHandler<SetUserSettingsRequest>
 {
     public async Task<AwsResult> HandleAsync(SetUserSettingsRequest request, CancellationToken ct)
@@ -26,7 +25,11 @@ internal sealed class SetUserSettings(
             return invalid;
         }
 
-        await db.SaveChangesAsync(ct);
+        if (await store.SaveAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+
         Log.PreferenceChanged(logger, caller.Pool.Id, caller.User.Sub);
         return AwsResult.Ok(new SetUserSettingsResponse());
     }

@@ -1,3 +1,4 @@
+using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Users;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,23 @@ internal sealed class UserMfaStore(AppDb db, SecretProtector protector)
         var added = new UserMfa { UserId = userId };
         db.UserMfas.Add(added);
         return added;
+    }
+
+    /// <summary>
+    /// Saves the context; a parallel request that added the user's first row at the same time answers
+    /// ConcurrentModificationException instead of a failed insert (a changed row already does, by its Version).
+    /// </summary>
+    public async Task<AwsError?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        {
+            return AwsError.ConcurrentModification(MfaMessages.ConcurrentChange);
+        }
     }
 
     public async Task<MfaUserFactors> FactorsAsync(User user, CancellationToken ct)
