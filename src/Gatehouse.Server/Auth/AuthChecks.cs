@@ -149,7 +149,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
                 ["USERNAME", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"],
             ChallengeNames.SmsMfa or ChallengeNames.EmailOtp or ChallengeNames.SoftwareTokenMfa
                 when attempt.Parameter(MfaAnswers.RecoveryCodeParameter) is not null => ["USERNAME"],
-            ChallengeNames.SmsMfa or ChallengeNames.EmailOtp or ChallengeNames.SoftwareTokenMfa =>
+            ChallengeNames.SmsMfa or ChallengeNames.EmailOtp or ChallengeNames.SoftwareTokenMfa or ChallengeNames.SmsOtp =>
                 ["USERNAME", MfaAnswers.CodeParameter(attempt.Name)],
             ChallengeNames.SelectMfaType => ["USERNAME", "ANSWER"],
             ChallengeNames.MfaSetup => ["USERNAME"],

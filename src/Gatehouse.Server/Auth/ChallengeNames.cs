@@ -11,9 +11,13 @@ internal static class ChallengeNames
     public const string SelectMfaType = "SELECT_MFA_TYPE";
     public const string MfaSetup = "MFA_SETUP";
 
+    /// <summary>USER_AUTH's SMS code first factor (its email counterpart is <see cref="EmailOtp"/>).</summary>
+    public const string SmsOtp = "SMS_OTP";
+
     public const string SelectChallenge = "SELECT_CHALLENGE";
     public const string WebAuthn = "WEB_AUTHN";
 
-    /// <summary>The MFA challenges (Mfa/MfaAnswers answers them).</summary>
-    public static bool IsMfa(string name) => name is SmsMfa or EmailOtp or SoftwareTokenMfa or SelectMfaType or MfaSetup;
+    /// <summary>The MFA challenges and USER_AUTH's code first factors (Mfa/MfaAnswers answers them).</summary>
+    public static bool IsMfa(string name) =>
+        name is SmsMfa or EmailOtp or SoftwareTokenMfa or SelectMfaType or MfaSetup or SmsOtp;
 }

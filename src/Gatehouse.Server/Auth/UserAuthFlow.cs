@@ -127,10 +127,8 @@ internal sealed class UserAuthFlow(
             FirstFactors.Password => await password.SignInAsync(attempt, ct),
             FirstFactors.PasswordSrp => await srp.StartAsync(attempt, ct),
             FirstFactors.WebAuthn => await webAuthn.ChallengeAsync(attempt, user, ct),
-            // Listed only when OtpFirstFactors.IsAvailable, which needs a user.
-            _ => user is null
-                ? AwsError.InvalidParameter(AuthMessages.FactorNotAvailable(factor))
-                : await otp.StartAsync(factor, attempt, user, ct),
+            // EMAIL_OTP, SMS_OTP: OtpFirstFactors answers unknown users as it answers known ones when existence is hidden.
+            _ => await otp.StartAsync(factor, attempt, user, ct),
         };
     }
 
@@ -155,7 +153,7 @@ internal sealed class UserAuthFlow(
                 FirstFactors.WebAuthn => passkeys.RelyingPartyId(attempt.Pool) is { } rpId
                     && (poolOnly || await db.WebAuthnCredentials.AnyAsync(
                         c => c.UserId == user!.Id && c.RelyingPartyId == rpId, ct)),
-                _ => otp.IsAvailable(factor, attempt, user),
+                _ => OtpFirstFactors.IsAvailable(factor, attempt, user),
             };
             if (has)
             {

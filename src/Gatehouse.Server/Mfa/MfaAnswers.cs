@@ -33,6 +33,7 @@ internal sealed class MfaAnswers(
     public static string CodeParameter(string factor) => factor switch
     {
         MfaFactors.Sms => "SMS_MFA_CODE",
+        ChallengeNames.SmsOtp => "SMS_OTP_CODE",
         MfaFactors.Email => "EMAIL_OTP_CODE",
         _ => "SOFTWARE_TOKEN_MFA_CODE",
     };
@@ -73,10 +74,21 @@ internal sealed class MfaAnswers(
 
     private async Task<AuthOutcome> CodeAsync(AuthAttempt attempt, MfaSession session, User user, CancellationToken ct)
     {
-        var factor = attempt.Name;
-        if (!MfaPoolFactors.Read(attempt.Pool.Pool).Allows(factor))
+        // A USER_AUTH first factor (EMAIL_OTP, SMS_OTP) answers to the pool's sign-in policy, and never takes a
+        // recovery code: that stands in for a second factor, not for the first.
+        var firstFactor = string.Equals(session.Stage, MfaSession.StageFirstFactor, StringComparison.Ordinal);
+        var factor = MfaChallenge.FactorOf(attempt.Name);
+        if (firstFactor
+                ? !(attempt.Pool.Type.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).Contains(attempt.Name,
+                    StringComparer.Ordinal)
+                : !MfaPoolFactors.Read(attempt.Pool.Pool).Allows(factor))
         {
-            return AwsError.InvalidParameter(MfaMessages.FactorNotEnabledForPool(factor));
+            return AwsError.InvalidParameter(MfaMessages.FactorNotEnabledForPool(attempt.Name));
+        }
+
+        if (firstFactor && attempt.Parameter(RecoveryCodeParameter) is not null)
+        {
+            return AwsError.InvalidParameter(MfaMessages.RecoveryCodeNotFirstFactor);
         }
 
         if (await lockout.ReserveAttemptAsync(user.Id, ct) is { } locked)
@@ -89,7 +101,7 @@ internal sealed class MfaAnswers(
             ? await RecoveryCodeAsync(attempt, user, recoveryCode, ct)
             : factor == MfaFactors.Totp
                 ? await TotpAsync(user, attempt.Parameter(CodeParameter(factor))!, ct)
-                : await SentCodeAsync(session, user, attempt.Parameter(CodeParameter(factor))!, ct);
+                : await SentCodeAsync(session, user, attempt.Parameter(CodeParameter(attempt.Name))!, ct);
         if (failure is not null)
         {
             await BurnSessionAfterLockoutAsync(session, user, ct);

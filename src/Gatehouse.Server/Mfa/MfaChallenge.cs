@@ -42,7 +42,23 @@ internal sealed class MfaChallenge(
         MfaRules.Decide(MfaPoolFactors.Read(pool), await store.FactorsAsync(user, ct)).Step != MfaStep.None;
 
     /// <summary>The challenge of one factor: SMS_MFA / EMAIL_OTP with a code sent, or SOFTWARE_TOKEN_MFA.</summary>
-    public async Task<AuthOutcome> IssueAsync(AuthAttempt attempt, User user, string factor, CancellationToken ct)
+    public Task<AuthOutcome> IssueAsync(AuthAttempt attempt, User user, string factor, CancellationToken ct) =>
+        IssueAsync(attempt, user, factor, factor, stage: null, ct);
+
+    /// <summary>
+    /// USER_AUTH's EMAIL_OTP / SMS_OTP first factor: the same code challenge under USER_AUTH's name, its session
+    /// marked <see cref="MfaSession.StageFirstFactor"/>, so the answer is checked against the pool's sign-in policy
+    /// rather than its MFA configuration.
+    /// </summary>
+    public Task<AuthOutcome> IssueFirstFactorAsync(AuthAttempt attempt, User user, string challengeName, CancellationToken ct) =>
+        IssueAsync(attempt, user, challengeName, FactorOf(challengeName), MfaSession.StageFirstFactor, ct);
+
+    /// <summary>The MFA factor whose code a challenge sends: SMS_OTP is sent as SMS_MFA is.</summary>
+    public static string FactorOf(string challengeName) =>
+        string.Equals(challengeName, ChallengeNames.SmsOtp, StringComparison.Ordinal) ? MfaFactors.Sms : challengeName;
+
+    private async Task<AuthOutcome> IssueAsync(
+        AuthAttempt attempt, User user, string challengeName, string factor, string? stage, CancellationToken ct)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["USER_ID_FOR_SRP"] = user.Username };
         string? codeHash = null;
@@ -56,9 +72,9 @@ internal sealed class MfaChallenge(
             parameters["CODE_DELIVERY_DESTINATION"] = details.Destination ?? "";
         }
 
-        Log.ChallengeIssued(logger, factor, attempt.Pool.Pool.Id, user.Sub);
-        var session = sessions.New(attempt, user, factor, codeHash);
-        return new AuthOutcome(ChallengeName: factor, Session: sessions.Seal(session), ChallengeParameters: parameters);
+        Log.ChallengeIssued(logger, challengeName, attempt.Pool.Pool.Id, user.Sub);
+        var session = sessions.New(attempt, user, challengeName, codeHash, stage: stage);
+        return new AuthOutcome(ChallengeName: challengeName, Session: sessions.Seal(session), ChallengeParameters: parameters);
     }
 
     private AuthOutcome Offer(AuthAttempt attempt, User user, string challenge, string parameter, IReadOnlyList<string> factors)

@@ -6,6 +6,9 @@ namespace Gatehouse.Server.Mfa;
 /// </summary>
 internal static class MfaMessages
 {
+    public const string RecoveryCodeNotFirstFactor =
+        "A recovery code replaces a second factor; it cannot answer a sign-in code sent as the first factor.";
+
     public const string CodeMismatch = "Invalid code received for user";
     public const string SmsCodeMismatch = "Invalid code or auth state for the user.";
     public const string TokenUsedOnce = "Your software token has already been used once.";

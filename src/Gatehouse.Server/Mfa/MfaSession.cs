@@ -26,5 +26,8 @@ internal sealed record MfaSession(
     public const string StageAssociated = "associated";
     public const string StageVerified = "verified";
 
+    /// <summary>The Stage of a USER_AUTH EMAIL_OTP / SMS_OTP first factor's code session (not an MFA step).</summary>
+    public const string StageFirstFactor = "first-factor";
+
     public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAtMs);
 }
