@@ -58,7 +58,10 @@ public sealed class MfaRulesTests
     {
         var decision = MfaRules.Decide(AllOptional, User(new UserMfa
         {
-            SmsEnabled = true, TotpEnabled = true, TotpPreferred = true, TotpSecretProtected = "v1.x",
+            SmsEnabled = true,
+            TotpEnabled = true,
+            TotpPreferred = true,
+            TotpSecretProtected = "v1.x",
         }));
 
         Assert.Equal(["SOFTWARE_TOKEN_MFA"], decision.Factors);
