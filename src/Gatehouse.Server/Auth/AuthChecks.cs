@@ -1,6 +1,6 @@
 using Gatehouse.Server.AwsProtocol;
-using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Devices;
+using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;

@@ -1,6 +1,6 @@
 using Gatehouse.Server.AwsProtocol;
-using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Devices;
+using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Passkeys;
 
 namespace Gatehouse.Server.Auth;

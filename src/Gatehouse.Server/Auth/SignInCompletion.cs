@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Gatehouse.Server.AwsProtocol;
-using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Devices;
+using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.Users;

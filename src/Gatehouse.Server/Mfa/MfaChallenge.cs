@@ -37,10 +37,6 @@ internal sealed class MfaChallenge(
         }
     }
 
-    /// <summary>Whether a sign-in of <paramref name="user"/> would need an MFA step (the hosted UI asks).</summary>
-    public async Task<bool> RequiredAsync(UserPool pool, User user, CancellationToken ct) =>
-        MfaRules.Decide(MfaPoolFactors.Read(pool), await store.FactorsAsync(user, ct)).Step != MfaStep.None;
-
     /// <summary>The challenge of one factor: SMS_MFA / EMAIL_OTP with a code sent, or SOFTWARE_TOKEN_MFA.</summary>
     public Task<AuthOutcome> IssueAsync(AuthAttempt attempt, User user, string factor, CancellationToken ct) =>
         IssueAsync(attempt, user, factor, factor, stage: null, ct);

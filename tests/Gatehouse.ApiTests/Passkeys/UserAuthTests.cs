@@ -89,6 +89,29 @@ public sealed class UserAuthTests(GatehouseFactory factory) : IClassFixture<Gate
         Assert.NotNull(signedIn["AuthenticationResult"]?["AccessToken"]);
     }
 
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, "MFA_SETUP")]
+    public async Task WebAuthnSignIn_PoolRequiringMfa_MfaOnlyWithThePasskeyPlusMfaTag(bool tagged, string? expected)
+    {
+        var name = tagged ? "pk-mfa-tagged" : "pk-mfa-plain";
+        var tags = tagged ? new JsonObject { ["gatehouse:passkey-plus-mfa"] = "true" } : null;
+        var (pool, key) = await UserWithPasskeyAsync(name, tags: tags);
+        using var _ = key;
+        AuthSetup.Ok(await _client.CallAsync("SetUserPoolMfaConfig", new
+        {
+            UserPoolId = pool.PoolId,
+            MfaConfiguration = "ON",
+            SoftwareTokenMfaConfiguration = new { Enabled = true },
+        }));
+
+        var challenge = await pool.UserAuthAsync(name, "WEB_AUTHN");
+        var answered = await pool.AnswerWebAuthnAsync(challenge, name, key);
+
+        Assert.Equal(expected, answered["ChallengeName"]?.GetValue<string>());
+        Assert.Equal(expected is null, answered["AuthenticationResult"] is not null);
+    }
+
     [Fact]
     public async Task RespondToAuthChallenge_WebAuthnSessionReused_NotAuthorized()
     {
