@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gatehouse.Server.AwsProtocol;
 
 namespace Gatehouse.Server.Auth;
 
@@ -15,6 +16,25 @@ internal sealed class AuthBlobs(AuthBlobSealer sealer)
         sealer.Open(SrpSecretBlock.Purpose, text) is { } json
             ? JsonSerializer.Deserialize(json, AuthJsonContext.Default.SrpSecretBlock)
             : null;
+
+    /// <summary>
+    /// The Session a challenge answer carries: sealed here, for this pool, client and challenge, and unexpired at
+    /// <paramref name="now"/>; otherwise the error Cognito gives (invalid or expired session).
+    /// </summary>
+    public (AuthSession? Session, AwsError? Error) OpenAnswered(AuthAttempt attempt, string challengeName, DateTimeOffset now)
+    {
+        if (attempt.Session is not { } text || OpenSession(text) is not { } session
+            || !string.Equals(session.PoolId, attempt.Pool.Pool.Id, StringComparison.Ordinal)
+            || !string.Equals(session.ClientId, attempt.ClientId, StringComparison.Ordinal)
+            || !string.Equals(session.ChallengeName, challengeName, StringComparison.Ordinal))
+        {
+            return (null, AwsError.NotAuthorized(AuthMessages.InvalidSession));
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds(session.ExpiresAtMs) <= now
+            ? (null, AwsError.NotAuthorized(AuthMessages.SessionExpired))
+            : (session, null);
+    }
 
     public AuthSession? OpenSession(string text) =>
         sealer.Open(AuthSession.Purpose, text) is { } json

@@ -23,19 +23,15 @@ internal sealed class NewPasswordChallenge(
     public async Task<AuthOutcome> RespondAsync(AuthAttempt attempt, CancellationToken ct)
     {
         var poolId = attempt.Pool.Pool.Id;
-        if (attempt.Session is not { } text || blobs.OpenSession(text) is not { } session
-            || !string.Equals(session.PoolId, poolId, StringComparison.Ordinal)
-            || !string.Equals(session.ClientId, attempt.ClientId, StringComparison.Ordinal)
-            || !string.Equals(session.ChallengeName, ChallengeNames.NewPasswordRequired, StringComparison.Ordinal))
+        var now = clock.GetUtcNow();
+        var (opened, invalid) = blobs.OpenAnswered(attempt, ChallengeNames.NewPasswordRequired, now);
+        if (invalid is not null)
         {
-            return AwsError.NotAuthorized(AuthMessages.InvalidSession);
+            return invalid;
         }
 
-        var now = clock.GetUtcNow();
-        if (DateTimeOffset.FromUnixTimeMilliseconds(session.ExpiresAtMs) <= now)
-        {
-            return AwsError.NotAuthorized(AuthMessages.SessionExpired);
-        }
+        // OpenAnswered returns a session whenever it returns no error.
+        var session = opened!;
 
         // RequireChallengeResponses has run, so USERNAME and NEW_PASSWORD are present.
         var user = await db.Users.FirstOrDefaultAsync(u => u.PoolId == poolId && u.Username == session.Username, ct);

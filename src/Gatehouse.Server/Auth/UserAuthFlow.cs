@@ -63,19 +63,14 @@ internal sealed class UserAuthFlow(
     public async Task<AuthOutcome> SelectAsync(AuthAttempt attempt, CancellationToken ct)
     {
         var poolId = attempt.Pool.Pool.Id;
-        if (attempt.Session is not { } text || blobs.OpenSession(text) is not { } session
-            || !string.Equals(session.PoolId, poolId, StringComparison.Ordinal)
-            || !string.Equals(session.ClientId, attempt.ClientId, StringComparison.Ordinal)
-            || !string.Equals(session.ChallengeName, ChallengeNames.SelectChallenge, StringComparison.Ordinal))
+        var (session, invalid) = blobs.OpenAnswered(attempt, ChallengeNames.SelectChallenge, clock.GetUtcNow());
+        if (invalid is not null)
         {
-            return AwsError.NotAuthorized(AuthMessages.InvalidSession);
+            return invalid;
         }
 
-        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(session.ExpiresAtMs);
-        if (expiresAt <= clock.GetUtcNow())
-        {
-            return AwsError.NotAuthorized(AuthMessages.SessionExpired);
-        }
+        // OpenAnswered returns a session whenever it returns no error.
+        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(session!.ExpiresAtMs);
 
         // RequireChallengeResponses has run, so USERNAME and ANSWER are present.
         var answered = attempt.Parameter("USERNAME")!;

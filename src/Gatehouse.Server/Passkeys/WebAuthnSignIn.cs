@@ -61,19 +61,14 @@ internal sealed class WebAuthnSignIn(
     public async Task<AuthOutcome> VerifyAsync(AuthAttempt attempt, CancellationToken ct)
     {
         var poolId = attempt.Pool.Pool.Id;
-        if (attempt.Session is not { } text || blobs.OpenSession(text) is not { } session
-            || !string.Equals(session.PoolId, poolId, StringComparison.Ordinal)
-            || !string.Equals(session.ClientId, attempt.ClientId, StringComparison.Ordinal)
-            || !string.Equals(session.ChallengeName, ChallengeNames.WebAuthn, StringComparison.Ordinal))
+        var (session, invalid) = blobs.OpenAnswered(attempt, ChallengeNames.WebAuthn, clock.GetUtcNow());
+        if (invalid is not null)
         {
-            return AwsError.NotAuthorized(AuthMessages.InvalidSession);
+            return invalid;
         }
 
-        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(session.ExpiresAtMs);
-        if (expiresAt <= clock.GetUtcNow())
-        {
-            return AwsError.NotAuthorized(AuthMessages.SessionExpired);
-        }
+        // OpenAnswered returns a session whenever it returns no error.
+        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(session!.ExpiresAtMs);
 
         // RequireChallengeResponses has run, so USERNAME and CREDENTIAL are present.
         var answered = attempt.Parameter("USERNAME")!;
