@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatehouse.Server.Auth;
+using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Mfa;
 using Gatehouse.Server.OAuth;
@@ -27,7 +28,7 @@ internal sealed class HostedMfa(
     MfaSessions sessions,
     MfaAnswers answers,
     UserMfaStore store,
-    VerificationCodes codes,
+    MfaCodeCheck check,
     RecoveryCodes recovery,
     SignInLockout lockout,
     AuthSessionLedger ledger,
@@ -91,8 +92,8 @@ internal sealed class HostedMfa(
         var failure = recoveryCode.Length > 0
             ? await recovery.TryUseAsync(user.Id, recoveryCode, ct) ? null : HostedUiStrings.WrongCode
             : string.Equals(state.Challenge, MfaFactors.Totp, StringComparison.Ordinal)
-                ? await TotpAsync(user, code, ct)
-                : await SentCodeAsync(session!, user, code, ct);
+                ? Text(await check.TotpAsync(user, code, ct))
+                : Text(await check.SentCodeAsync(session!, user, code, ct));
         if (failure is not null)
         {
             if (await FailuresAsync(user, ct) >= SignInLockout.FreeAttempts)
@@ -229,38 +230,14 @@ internal sealed class HostedMfa(
         }
     }
 
-    private async Task<string?> TotpAsync(User user, string code, CancellationToken ct)
+    /// <summary>The page's text for a refused code (<see cref="MfaCodeCheck"/>'s errors).</summary>
+    private static string? Text(AwsError? error) => error switch
     {
-        if (await store.FindAsync(user.Id, ct) is not { TotpSecretProtected: { } protectedSecret })
-        {
-            return HostedUiStrings.WrongCode;
-        }
-
-        if (TotpCodes.MatchStep(store.Unprotect(protectedSecret), code, clock.GetUtcNow()) is not { } step)
-        {
-            return HostedUiStrings.WrongCode;
-        }
-
-        return await store.TryUseStepAsync(user.Id, step, ct) ? null : HostedUiStrings.CodeUsedOnce;
-    }
-
-    /// <summary>The user's live sign-in code and the hash in this Session must both match; then it is used up.</summary>
-    private async Task<string?> SentCodeAsync(MfaSession session, User user, string code, CancellationToken ct)
-    {
-        var check = await codes.CheckAsync(user, MfaChallenge.CodePurpose, code, ct);
-        if (check.Error is { } error)
-        {
-            return error.Type == "CodeMismatchException" ? HostedUiStrings.WrongCode : HostedUiStrings.CodeExpired;
-        }
-
-        if (session.CodeHash is null || !VerificationCodeHash.Matches(session.CodeHash, code))
-        {
-            return HostedUiStrings.WrongCode;
-        }
-
-        // check.Code is set whenever check.Error is not.
-        return await codes.ConsumeAndSaveAsync(check.Code!, ct) ? null : HostedUiStrings.CodeExpired;
-    }
+        null => null,
+        { Message: MfaMessages.TokenUsedOnce } => HostedUiStrings.CodeUsedOnce,
+        { Type: "CodeMismatchException" or "SoftwareTokenMFANotFoundException" } => HostedUiStrings.WrongCode,
+        _ => HostedUiStrings.CodeExpired,
+    };
 
     private Task<int> FailuresAsync(User user, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.FailedSignIns).FirstOrDefaultAsync(ct);

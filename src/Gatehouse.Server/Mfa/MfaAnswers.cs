@@ -1,7 +1,6 @@
 using Gatehouse.Server.Auth;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Storage;
-using Gatehouse.Server.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Mfa;
@@ -18,13 +17,11 @@ internal sealed class MfaAnswers(
     AppDb db,
     MfaSessions sessions,
     MfaChallenge challenge,
-    UserMfaStore store,
-    VerificationCodes codes,
+    MfaCodeCheck check,
     RecoveryCodes recovery,
     SignInLockout lockout,
     AuthSessionLedger ledger,
     SignInCompletion completion,
-    TimeProvider clock,
     ILogger<MfaAnswers> logger)
 {
     public const string RecoveryCodeParameter = "RECOVERY_CODE";
@@ -100,8 +97,8 @@ internal sealed class MfaAnswers(
         var failure = attempt.Parameter(RecoveryCodeParameter) is { } recoveryCode
             ? await RecoveryCodeAsync(attempt, user, recoveryCode, ct)
             : factor == MfaFactors.Totp
-                ? await TotpAsync(user, attempt.Parameter(CodeParameter(factor))!, ct)
-                : await SentCodeAsync(session, user, attempt.Parameter(CodeParameter(attempt.Name))!, ct);
+                ? await check.TotpAsync(user, attempt.Parameter(CodeParameter(factor))!, ct)
+                : await check.SentCodeAsync(session, user, attempt.Parameter(CodeParameter(attempt.Name))!, ct);
         if (failure is not null)
         {
             await BurnSessionAfterLockoutAsync(session, user, ct);
@@ -115,46 +112,6 @@ internal sealed class MfaAnswers(
         }
 
         return await completion.FinishAsync(attempt, user, ct);
-    }
-
-    private async Task<AwsError?> TotpAsync(User user, string code, CancellationToken ct)
-    {
-        if (await store.FindAsync(user.Id, ct) is not { TotpSecretProtected: { } protectedSecret })
-        {
-            return AwsError.SoftwareTokenMfaNotFound(MfaMessages.TotpNotAssociated);
-        }
-
-        if (TotpCodes.MatchStep(store.Unprotect(protectedSecret), code, clock.GetUtcNow()) is not { } step)
-        {
-            return AwsError.CodeMismatch(MfaMessages.CodeMismatch);
-        }
-
-        return await store.TryUseStepAsync(user.Id, step, ct)
-            ? null
-            : AwsError.CodeMismatch(MfaMessages.TokenUsedOnce);
-    }
-
-    /// <summary>
-    /// An SMS/email code: the user's live sign-in code (a newer sign-in replaced older ones) and the hash in this
-    /// Session must both match, so a code works only with the Session it was sent for; then it is deleted.
-    /// </summary>
-    private async Task<AwsError?> SentCodeAsync(MfaSession session, User user, string code, CancellationToken ct)
-    {
-        var check = await codes.CheckAsync(user, MfaChallenge.CodePurpose, code, ct);
-        if (check.Error is { } error)
-        {
-            return error.Type == "CodeMismatchException" ? AwsError.CodeMismatch(MfaMessages.SmsCodeMismatch) : error;
-        }
-
-        if (session.CodeHash is null || !VerificationCodeHash.Matches(session.CodeHash, code))
-        {
-            return AwsError.CodeMismatch(MfaMessages.SmsCodeMismatch);
-        }
-
-        // check.Code is set whenever check.Error is not.
-        return await codes.ConsumeAndSaveAsync(check.Code!, ct)
-            ? null
-            : AwsError.ExpiredCode(SelfServiceMessages.ExpiredCode);
     }
 
     private async Task<AwsError?> RecoveryCodeAsync(AuthAttempt attempt, User user, string code, CancellationToken ct)

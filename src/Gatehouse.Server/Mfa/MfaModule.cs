@@ -12,6 +12,7 @@ internal static class MfaModule
         services.AddScoped<UserMfaStore>();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<MfaChallenge>();
+        services.AddScoped<MfaCodeCheck>();
         services.AddScoped<MfaAnswers>();
         services.AddScoped<SoftwareTokenCaller>();
         services.AddAwsOperation<AssociateSoftwareTokenRequest, AssociateSoftwareToken>("AssociateSoftwareToken");
