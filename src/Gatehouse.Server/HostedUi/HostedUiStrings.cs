@@ -16,6 +16,8 @@ internal static class HostedUiStrings
     public const string SignUpLink = "Sign up";
     public const string IncorrectCredentials = "Incorrect username or password.";
     public const string UserDisabled = "User is disabled.";
+
+    public const string FederationFailed = "Sign-in through the identity provider failed. Try again.";
     public const string PasswordResetRequired = "Password reset required for the user.";
     public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";
     public const string TooManyAttempts = "Password attempts exceeded. Try again later.";

@@ -42,8 +42,9 @@ internal static class AuthorizeEndpoint
         return Results.Redirect(request.WithQuery(domain.Url("/login")));
     }
 
-    /// <summary>The cookie's user, if it still exists, is enabled and confirmed.</summary>
+    /// <summary>The cookie's user, if it still exists, is enabled and confirmed (or federated).</summary>
     private static Task<User?> SignedInUserAsync(AppDb db, string poolId, string sub, CancellationToken ct) =>
         db.Users.AsNoTracking().FirstOrDefaultAsync(
-            u => u.PoolId == poolId && u.Sub == sub && u.Enabled && u.Status == UserStatuses.Confirmed, ct);
+            u => u.PoolId == poolId && u.Sub == sub && u.Enabled
+                && (u.Status == UserStatuses.Confirmed || u.Status == UserStatuses.ExternalProvider), ct);
 }

@@ -66,6 +66,10 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<StsSession> StsSessions => Set<StsSession>();
 
+    public DbSet<IdentityProvider> IdentityProviders => Set<IdentityProvider>();
+
+    public DbSet<FederatedIdentity> FederatedIdentities => Set<FederatedIdentity>();
+
     /// <summary>
     /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
     /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
@@ -202,6 +206,28 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(t => t.FamilyId);
             e.HasIndex(t => new { t.UserId, t.Id });
             e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IdentityProvider>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.PoolId).HasMaxLength(55);
+            e.Property(p => p.ProviderName).HasMaxLength(32);
+            e.Property(p => p.ProviderType).HasMaxLength(32);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.PoolId, p.ProviderName }).IsUnique();
+            e.HasOne<UserPool>().WithMany().HasForeignKey(p => p.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<FederatedIdentity>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.Property(f => f.PoolId).HasMaxLength(55);
+            e.Property(f => f.ProviderName).HasMaxLength(32);
+            e.Property(f => f.ProviderUserId).HasMaxLength(2048);
+            e.HasIndex(f => new { f.PoolId, f.ProviderName, f.ProviderUserId }).IsUnique();
+            e.HasIndex(f => f.UserId);
+            e.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Device>(e =>

@@ -158,7 +158,13 @@ internal static class TokenClaimSets
 
     private static void WriteAttribute(Utf8JsonWriter writer, string name, string value)
     {
-        if (BooleanAttributes.Contains(name) && bool.TryParse(value, out var flag))
+        if (string.Equals(name, "identities", StringComparison.Ordinal) && value.StartsWith('['))
+        {
+            // A federated user's identities (Federation/IdentityEntry): a JSON array in the token, as Cognito's.
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(value, skipInputValidation: false);
+        }
+        else if (BooleanAttributes.Contains(name) && bool.TryParse(value, out var flag))
         {
             writer.WriteBoolean(name, flag);
         }

@@ -216,6 +216,48 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.FederatedIdentity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Linked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PoolId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProviderUserId")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PoolId", "ProviderName", "ProviderUserId")
+                        .IsUnique();
+
+                    b.ToTable("FederatedIdentities");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.Group", b =>
                 {
                     b.Property<string>("PoolId")
@@ -558,6 +600,59 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("IdentityPools");
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.IdentityProvider", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AttributeMapping")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DetailsProtected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdpIdentifiers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastModifiedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PoolId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProviderType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId", "ProviderName")
+                        .IsUnique();
+
+                    b.ToTable("IdentityProviders");
                 });
 
             modelBuilder.Entity("Gatehouse.Server.Storage.MfaRecoveryCode", b =>
@@ -1280,6 +1375,15 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.FederatedIdentity", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.Group", b =>
                 {
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
@@ -1342,6 +1446,15 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.HasOne("Gatehouse.Server.Storage.Identity", null)
                         .WithMany()
                         .HasForeignKey("IdentityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.IdentityProvider", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,21 @@
+namespace Gatehouse.Server.Federation;
+
+/// <summary>
+/// Federation log lines: identifiers only (pool id, provider name, user sub), never upstream tokens, codes,
+/// assertions or client secrets. Event ids 18001-18099 here; the helpers of the OIDC and SAML parts take
+/// 18100-18199 and 18200-18299.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 18001, Level = LogLevel.Information,
+        Message = "Federated user {Sub} created in pool {PoolId} by provider {ProviderName}")]
+    public static partial void FederatedUserCreated(ILogger logger, string sub, string poolId, string providerName);
+
+    [LoggerMessage(EventId = 18002, Level = LogLevel.Information,
+        Message = "Federated sign-in of user {Sub} in pool {PoolId} through provider {ProviderName}")]
+    public static partial void FederatedSignIn(ILogger logger, string sub, string poolId, string providerName);
+
+    [LoggerMessage(EventId = 18003, Level = LogLevel.Information,
+        Message = "Federated sign-in through provider {ProviderName} in pool {PoolId} refused: {Reason}")]
+    public static partial void FederatedSignInRefused(ILogger logger, string providerName, string poolId, string reason);
+}
