@@ -1,3 +1,5 @@
+using Gatehouse.Server.HostedUi;
+
 namespace Gatehouse.Server.Federation;
 
 /// <summary>
@@ -13,13 +15,30 @@ internal static class FederationModule
         services.AddScoped<FederationStates>();
         services.AddScoped<FederatedSignIn>();
         services.AddScoped<FederatedCompletion>();
+        services.AddOptions<UpstreamHttpOptions>().BindConfiguration(UpstreamHttpOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        // The deadline is UpstreamHttp's (over headers and body); the client's own timeout is only a backstop.
+        services.AddHttpClient(UpstreamHttp.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<UpstreamHttp>();
+        services.AddSingleton<UpstreamKeys>();
+        services.AddSingleton<UpstreamIdTokens>();
+        services.AddScoped<OidcCodeRedemption>();
+        services.AddScoped<IUpstreamSignIn, OidcUpstreamSignIn>();
+        services.AddScoped<UpstreamSignIns>();
         return services;
     }
 
     public static WebApplication MapFederation(this WebApplication app)
     {
-        // The hosted-UI routes of the upstream round trips, served on pool domains like the hosted UI's own, are
-        // mapped here: app.MapGroup(string.Empty).AddEndpointFilter(PoolDomainFeature.RequirePoolDomain).
+        // The hosted-UI routes of the upstream round trips, served on pool domains like the hosted UI's own.
+        var group = app.MapGroup(string.Empty).AddEndpointFilter(PoolDomainFeature.RequirePoolDomain);
+        group.MapGet(OidcUpstreamSignIn.CallbackPath, IdpResponseEndpoint.GetAsync);
+
+        // Sign in with Apple answers with response_mode=form_post: a cross-site POST that carries no CSRF value;
+        // the sealed, once-only state is what binds it to the browser's round trip.
+        group.MapPost(OidcUpstreamSignIn.CallbackPath, IdpResponseEndpoint.PostAsync).DisableAntiforgery();
         return app;
     }
 }

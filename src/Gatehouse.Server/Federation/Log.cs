@@ -18,4 +18,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 18003, Level = LogLevel.Information,
         Message = "Federated sign-in through provider {ProviderName} in pool {PoolId} refused: {Reason}")]
     public static partial void FederatedSignInRefused(ILogger logger, string providerName, string poolId, string reason);
+
+    [LoggerMessage(EventId = 18100, Level = LogLevel.Warning,
+        Message = "Federation callback in pool {PoolId} refused: state not ours, expired or used before")]
+    public static partial void UpstreamStateRefused(ILogger logger, string poolId);
+
+    [LoggerMessage(EventId = 18101, Level = LogLevel.Information,
+        Message = "Provider {ProviderName} of pool {PoolId} answered with an error")]
+    public static partial void UpstreamRefused(ILogger logger, string providerName, string poolId);
+
+    [LoggerMessage(EventId = 18102, Level = LogLevel.Warning,
+        Message = "Sign-in through provider {ProviderName} of pool {PoolId} failed: {Reason}")]
+    public static partial void UpstreamFailed(ILogger logger, string providerName, string poolId, string reason);
 }

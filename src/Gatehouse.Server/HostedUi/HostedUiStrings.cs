@@ -40,6 +40,14 @@ internal static class HostedUiStrings
     public const string UsernameRequired = "Enter your username.";
 
     public const string FederationFailed = "Sign-in through the identity provider failed. Try again.";
+    public const string FederationUnavailable = "This identity provider is not available.";
+    public const string FederationStateInvalid = "This sign-in has expired or was completed already. Start again.";
+    public const string ProviderButtonPrefix = "Sign in with ";
+    public const string ProvidersHeading = "Sign in with your corporate or social account";
+    public const string CorporateEmail = "Email";
+    public const string CorporateEmailHeading = "Sign in with your corporate email";
+    public const string CorporateEmailUnknown = "No identity provider signs in this email address.";
+    public const string PasswordSignInNotAllowed = "Signing in with a username and password is not available here.";
     public const string PasswordResetRequired = "Password reset required for the user.";
     public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";
     public const string TooManyAttempts = "Password attempts exceeded. Try again later.";

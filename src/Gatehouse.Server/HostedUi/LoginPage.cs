@@ -1,4 +1,6 @@
+using Gatehouse.Server.Federation;
 using Gatehouse.Server.OAuth;
+using Gatehouse.Server.Storage;
 
 namespace Gatehouse.Server.HostedUi;
 
@@ -11,7 +13,8 @@ namespace Gatehouse.Server.HostedUi;
 internal static class LoginPage
 {
     public static async Task<IResult> GetAsync(
-        HttpContext context, AuthorizeChecks checks, HostedPage page, CsrfTokens csrf, CancellationToken ct)
+        HttpContext context, AuthorizeChecks checks, HostedPage page, CsrfTokens csrf, AppDb db, UpstreamSignIns upstreams,
+        CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var request = AuthorizeRequest.FromQuery(context.Request.Query);
@@ -21,13 +24,21 @@ internal static class LoginPage
             return await refused;
         }
 
-        return await RenderAsync(context, page, csrf, domain, request, request.LoginHint, null, ct);
+        // Checked by RunAsync above.
+        var valid = outcome.Valid!;
+        if (valid.Provider is { } provider)
+        {
+            return await upstreams.StartAsync(context, provider, valid, ct);
+        }
+
+        var providers = await ClientProviders.LoadAsync(db, valid, ct);
+        return await RenderAsync(context, page, csrf, domain, valid, providers, request.LoginHint, null, ct);
     }
 
     public static async Task<IResult> PostAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, CsrfTokens csrf, HostedSignIn signIn,
         SignInCookie cookie, AuthorizationCompletion completion, NewPasswordPage newPassword, HostedMfa mfa,
-        TimeProvider clock, CancellationToken ct)
+        AppDb db, UpstreamSignIns upstreams, TimeProvider clock, CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var form = await context.Request.ReadFormAsync(ct);
@@ -38,18 +49,33 @@ internal static class LoginPage
             return await refused;
         }
 
+        // Checked by RunAsync above.
+        var valid = outcome.Valid!;
+        var providers = await ClientProviders.LoadAsync(db, valid, ct);
         var username = form["username"].ToString();
         if (!csrf.IsValid(context, form))
         {
-            return await RenderAsync(context, page, csrf, domain, request, username, HostedUiStrings.FormExpired, ct);
+            return await RenderAsync(context, page, csrf, domain, valid, providers, username, HostedUiStrings.FormExpired, ct);
+        }
+
+        // E-mail-domain routing (Cognito's IdpIdentifiers): an address whose domain a supported provider claims
+        // signs in there, whatever its type, before any password is looked at.
+        if (ClientProviders.ForEmail(providers, username) is { } routed)
+        {
+            return await upstreams.StartAsync(context, routed, valid, ct);
+        }
+
+        if (!valid.SupportsCognito)
+        {
+            return await RenderAsync(context, page, csrf, domain, valid, providers, username,
+                providers.Any(HasIdentifiers) ? HostedUiStrings.CorporateEmailUnknown : HostedUiStrings.PasswordSignInNotAllowed, ct);
         }
 
         var result = await signIn.SignInAsync(domain.PoolId, username, form["password"].ToString(), ct);
         switch (result.State)
         {
             case HostedSignInState.SignedIn:
-                // Checked by RunAsync and HostedSignIn above. MFA, when the pool and user need it, comes next.
-                var valid = outcome.Valid!;
+                // Checked by HostedSignIn above. MFA, when the pool and user need it, comes next.
                 var step = await mfa.StartAsync(valid, result.User!, ct);
                 return await MfaPage.ContinueAsync(context, page, csrf, mfa, cookie, completion, clock, domain, valid, step, ct);
             case HostedSignInState.NotConfirmed:
@@ -58,7 +84,7 @@ internal static class LoginPage
             case HostedSignInState.NewPasswordRequired:
                 return await newPassword.RenderAsync(context, domain, request, result.User!.Username, null, ct);
             default:
-                return await RenderAsync(context, page, csrf, domain, request, username, result.Error, ct);
+                return await RenderAsync(context, page, csrf, domain, valid, providers, username, result.Error, ct);
         }
     }
 
@@ -78,29 +104,68 @@ internal static class LoginPage
     }
 
     private static async Task<IResult> RenderAsync(
-        HttpContext context, HostedPage page, CsrfTokens csrf, PoolDomainContext domain, AuthorizeRequest request,
-        string? username, string? error, CancellationToken ct)
+        HttpContext context, HostedPage page, CsrfTokens csrf, PoolDomainContext domain, ValidAuthorize valid,
+        IReadOnlyList<IdentityProvider> providers, string? username, string? error, CancellationToken ct)
     {
-        var body = new Html().Heading(HostedUiStrings.SignInHeading).Alert(error)
-            .FormStart(domain.Url("/login"), csrf.FormValue(context));
-        foreach (var (name, value) in request.WithoutPrompt().Parameters())
+        var request = valid.Request;
+        var body = new Html().Heading(valid.SupportsCognito ? HostedUiStrings.SignInHeading : HostedUiStrings.ProvidersHeading)
+            .Alert(error);
+        ProviderButtons(body, domain, request, providers);
+        if (valid.SupportsCognito)
         {
-            body.Hidden(name, value);
+            PasswordForm(body, context, csrf, domain, request, username);
+            if (await page.PasskeysAllowedAsync(domain.PoolId, ct))
+            {
+                body.Raw("<p>").Link(request.WithoutPrompt().WithQuery(domain.Url("/passkey")), HostedUiStrings.PasskeyLink).Raw("</p>");
+            }
+
+            body
+                .Raw("<p class=\"note\">").Text(HostedUiStrings.NeedAccount).Raw(" ")
+                .Link(request.WithQuery(domain.Url("/signup")), HostedUiStrings.SignUpLink).Raw("</p>");
+        }
+        else if (providers.Any(HasIdentifiers))
+        {
+            // No password here: the e-mail only picks the provider (routing on POST).
+            body.Paragraph(HostedUiStrings.CorporateEmailHeading).FormStart(domain.Url("/login"), csrf.FormValue(context));
+            Carry(body, request);
+            body.Field("username", HostedUiStrings.CorporateEmail, "email", username, "email")
+                .FormEnd(HostedUiStrings.ContinueButton);
         }
 
+        return await page.RenderAsync(domain, request.ClientId, HostedUiStrings.SignInTitle, body, ct,
+            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>A link styled as a button per provider: the same authorize request, naming that provider.</summary>
+    private static void ProviderButtons(Html body, PoolDomainContext domain, AuthorizeRequest request, IReadOnlyList<IdentityProvider> providers)
+    {
+        foreach (var provider in providers)
+        {
+            var href = (request.WithoutPrompt() with { IdentityProvider = provider.ProviderName, IdpIdentifier = null })
+                .WithQuery(domain.Url("/oauth2/authorize"));
+            body.Raw("<p><a class=\"button\" href=\"").Text(href).Raw("\">")
+                .Text(HostedUiStrings.ProviderButtonPrefix + provider.ProviderName).Raw("</a></p>");
+        }
+    }
+
+    private static void PasswordForm(
+        Html body, HttpContext context, CsrfTokens csrf, PoolDomainContext domain, AuthorizeRequest request, string? username)
+    {
+        body.FormStart(domain.Url("/login"), csrf.FormValue(context));
+        Carry(body, request);
         body.Field("username", HostedUiStrings.Username, "text", username, "username")
             .Field("password", HostedUiStrings.Password, "password", null, "current-password")
             .FormEnd(HostedUiStrings.SignInButton)
             .Raw("<p>").Link(request.WithQuery(domain.Url("/forgotPassword")), HostedUiStrings.ForgotPasswordLink).Raw("</p>");
-        if (await page.PasskeysAllowedAsync(domain.PoolId, ct))
-        {
-            body.Raw("<p>").Link(request.WithoutPrompt().WithQuery(domain.Url("/passkey")), HostedUiStrings.PasskeyLink).Raw("</p>");
-        }
-
-        body
-            .Raw("<p class=\"note\">").Text(HostedUiStrings.NeedAccount).Raw(" ")
-            .Link(request.WithQuery(domain.Url("/signup")), HostedUiStrings.SignUpLink).Raw("</p>");
-        return await page.RenderAsync(domain, request.ClientId, HostedUiStrings.SignInTitle, body, ct,
-            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
+
+    private static void Carry(Html body, AuthorizeRequest request)
+    {
+        foreach (var (name, value) in request.WithoutPrompt().Parameters())
+        {
+            body.Hidden(name, value);
+        }
+    }
+
+    private static bool HasIdentifiers(IdentityProvider provider) => ProviderDetails.ReadIdentifiers(provider).Count > 0;
 }

@@ -3,6 +3,7 @@ using Gatehouse.Server.HostedUi;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.UserPools;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Server.OAuth;
@@ -14,6 +15,8 @@ namespace Gatehouse.Server.OAuth;
 /// </summary>
 internal sealed partial class AuthorizeChecks(AppDb db, IOptions<HostedUiOptions> options)
 {
+    public const string UnsupportedProvider = "The identity provider is not supported by this client.";
+
     public async Task<AuthorizeOutcome> RunAsync(PoolDomainContext domain, AuthorizeRequest request, CancellationToken ct)
     {
         // RequireClientId, RejectUnknownClient (a client of another pool is unknown on this domain).
@@ -35,11 +38,15 @@ internal sealed partial class AuthorizeChecks(AppDb db, IOptions<HostedUiOptions
             return new(PageError: HostedUiStrings.RedirectMismatch);
         }
 
-        return RequireOAuthClient(settings)
-            ?? RequireResponseType(request, settings)
-            ?? RequireCognitoProvider(request, settings)
+        if ((RequireOAuthClient(settings) ?? RequireResponseType(request, settings)) is { } refused)
+        {
+            return refused;
+        }
+
+        var (providerError, provider) = await RequireSupportedProviderAsync(request, client, settings, ct);
+        return providerError
             ?? RequireValidPkce(request, client)
-            ?? await GrantScopesAsync(request, client, settings, ct);
+            ?? await GrantScopesAsync(request, client, settings, provider, ct);
     }
 
     private static AuthorizeOutcome? RequireOAuthClient(AwsProtocol.Shapes.UserPoolClientType settings) =>
@@ -65,17 +72,48 @@ internal sealed partial class AuthorizeChecks(AppDb db, IOptions<HostedUiOptions
             : Redirect("unauthorized_client", $"The client is not allowed the {flow} flow.");
     }
 
-    /// <summary>Only the user pool itself signs users in until federation is built.</summary>
-    private static AuthorizeOutcome? RequireCognitoProvider(AuthorizeRequest request, AwsProtocol.Shapes.UserPoolClientType settings)
+    /// <summary>
+    /// <c>identity_provider</c> must be COGNITO or a provider of the pool, and either must be among the client's
+    /// SupportedIdentityProviders; <c>idp_identifier</c> must name one of the IdpIdentifiers of such a provider
+    /// (compared ignoring case, as e-mail domains are). Cognito answers an unsupported provider with an
+    /// <c>invalid_request</c> redirect; a client that supports no provider at all cannot sign anyone in
+    /// (<c>unauthorized_client</c>). The provider found is carried in <see cref="ValidAuthorize.Provider"/>.
+    /// </summary>
+    private async Task<(AuthorizeOutcome? Error, IdentityProvider? Provider)> RequireSupportedProviderAsync(
+        AuthorizeRequest request, AppClient client, AwsProtocol.Shapes.UserPoolClientType settings, CancellationToken ct)
     {
-        if (!(settings.SupportedIdentityProviders ?? []).Contains("COGNITO", StringComparer.Ordinal))
+        var supported = settings.SupportedIdentityProviders ?? [];
+        if (supported.Count == 0)
         {
-            return Redirect("unauthorized_client", "The client does not support the COGNITO identity provider.");
+            return (Redirect("unauthorized_client", "The client does not support any identity provider."), null);
         }
 
-        return request.IdentityProvider is { Length: > 0 } idp && !string.Equals(idp, "COGNITO", StringComparison.Ordinal)
-            ? Redirect("invalid_request", "The identity provider is not supported by this client.")
-            : null;
+        if (request.IdentityProvider is { Length: > 0 } name)
+        {
+            if (!supported.Contains(name, StringComparer.Ordinal))
+            {
+                return (Redirect("invalid_request", UnsupportedProvider), null);
+            }
+
+            if (string.Equals(name, ValidAuthorize.Cognito, StringComparison.Ordinal))
+            {
+                return (null, null);
+            }
+
+            var provider = await db.IdentityProviders.AsNoTracking()
+                .FirstOrDefaultAsync(p => p.PoolId == client.PoolId && p.ProviderName == name, ct);
+            return provider is null ? (Redirect("invalid_request", UnsupportedProvider), null) : (null, provider);
+        }
+
+        if (request.IdpIdentifier is { Length: > 0 } identifier)
+        {
+            var providers = await db.IdentityProviders.AsNoTracking().Where(p => p.PoolId == client.PoolId).ToListAsync(ct);
+            var match = providers.FirstOrDefault(p => supported.Contains(p.ProviderName, StringComparer.Ordinal)
+                && Federation.ProviderDetails.ReadIdentifiers(p).Contains(identifier, StringComparer.OrdinalIgnoreCase));
+            return match is null ? (Redirect("invalid_request", UnsupportedProvider), null) : (null, match);
+        }
+
+        return (null, null);
     }
 
     /// <summary>RFC 7636 §4.2-4.3, and PKCE required for public clients when configured (RFC 9700 §2.1.1).</summary>
@@ -103,7 +141,8 @@ internal sealed partial class AuthorizeChecks(AppDb db, IOptions<HostedUiOptions
     /// the client's allowed scopes.
     /// </summary>
     private async Task<AuthorizeOutcome> GrantScopesAsync(
-        AuthorizeRequest request, AppClient client, AwsProtocol.Shapes.UserPoolClientType settings, CancellationToken ct)
+        AuthorizeRequest request, AppClient client, AwsProtocol.Shapes.UserPoolClientType settings, IdentityProvider? provider,
+        CancellationToken ct)
     {
         var allowed = (settings.AllowedOAuthScopes ?? []).ToHashSet(StringComparer.Ordinal);
         var custom = await ResourceServerScopes.LoadAsync(db, client.PoolId, ct);
@@ -114,7 +153,7 @@ internal sealed partial class AuthorizeChecks(AppDb db, IOptions<HostedUiOptions
             return Redirect("invalid_scope", "The client is not allowed one of the requested scopes.");
         }
 
-        return new(Valid: new ValidAuthorize(request, client, settings, string.Join(' ', requested.Distinct(StringComparer.Ordinal))));
+        return new(Valid: new ValidAuthorize(request, client, settings, string.Join(' ', requested.Distinct(StringComparer.Ordinal)), provider));
     }
 
     private static AuthorizeOutcome Redirect(string error, string description) =>

@@ -1,3 +1,4 @@
+using Gatehouse.Server.Federation;
 using Gatehouse.Server.HostedUi;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Users;
@@ -8,13 +9,15 @@ namespace Gatehouse.Server.OAuth;
 /// <summary>
 /// <c>GET /oauth2/authorize</c>: checks the request (<see cref="AuthorizeChecks"/>); a browser with a valid sign-in
 /// cookie for this pool is answered at once (unless <c>prompt=login</c>); <c>prompt=none</c> without one answers
-/// <c>login_required</c>; everyone else goes to <c>/login</c> with the same parameters, as Cognito does.
+/// <c>login_required</c>; everyone else goes to <c>/login</c> with the same parameters, as Cognito does. A request
+/// naming an external provider (<c>identity_provider</c>, <c>idp_identifier</c>) goes to that provider
+/// (<see cref="UpstreamSignIns"/>).
 /// </summary>
 internal static class AuthorizeEndpoint
 {
     public static async Task<IResult> GetAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, SignInCookie cookie,
-        AuthorizationCompletion completion, AppDb db, CancellationToken ct)
+        AuthorizationCompletion completion, AppDb db, UpstreamSignIns upstreams, CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var request = AuthorizeRequest.FromQuery(context.Request.Query);
@@ -26,6 +29,13 @@ internal static class AuthorizeEndpoint
 
         // RunAsync returned no refusal, so the request is valid.
         var valid = outcome.Valid!;
+        if (valid.Provider is { } provider)
+        {
+            // A named external provider always gets the round trip, prompt included: the session cookie may be
+            // another provider's user. prompt=none goes upstream too (OpenID Connect Core §3.1.2.1).
+            return await upstreams.StartAsync(context, provider, valid, ct);
+        }
+
         var prompts = (request.Prompt ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!prompts.Contains("login", StringComparer.Ordinal) && cookie.Read(context, domain.PoolId) is { } session
             && await SignedInUserAsync(db, domain.PoolId, session.Sub, ct) is { } user)
