@@ -52,6 +52,9 @@ public sealed class FakeOidcUpstream : IAsyncDisposable
 
     public ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
 
+    /// <summary>The query string of every userInfo request.</summary>
+    public ConcurrentQueue<string> UserInfoRequests { get; } = new();
+
     public static async Task<FakeOidcUpstream> StartAsync(CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -133,30 +136,42 @@ public sealed class FakeOidcUpstream : IAsyncDisposable
         app.MapPost("/token", async (HttpContext context) =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            TokenRequests.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
-            switch (TokenMode)
-            {
-                case Mode.Status500:
-                    return Results.StatusCode(500);
-                case Mode.Hang:
-                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
-                    return Results.StatusCode(500);
-                case Mode.Huge:
-                    return Results.Text("{\"access_token\":\"" + new string('a', 10 * 1024 * 1024) + "\"}", "application/json");
-                default:
-                    return Results.Json(NextIdToken is null
-                        ? new Dictionary<string, object> { ["access_token"] = "upstream-access", ["token_type"] = "Bearer" }
-                        : new Dictionary<string, object>
-                        {
-                            ["access_token"] = "upstream-access",
-                            ["token_type"] = "Bearer",
-                            ["id_token"] = NextIdToken,
-                        });
-            }
+            return await TokenAsync(context, form.ToDictionary(f => f.Key, f => f.Value.ToString()));
         });
+
+        // Facebook's token endpoint is called with GET.
+        app.MapGet("/token", (Delegate)((HttpContext context) =>
+            TokenAsync(context, context.Request.Query.ToDictionary(f => f.Key, f => f.Value.ToString()))));
         app.MapGet("/userinfo", (HttpContext context) =>
-            UserInfo is null || context.Request.Headers.Authorization.ToString() != "Bearer upstream-access"
+        {
+            UserInfoRequests.Enqueue(context.Request.QueryString.Value ?? string.Empty);
+            return UserInfo is null || context.Request.Headers.Authorization.ToString() != "Bearer upstream-access"
                 ? Results.StatusCode(401)
-                : Results.Json(UserInfo));
+                : Results.Json(UserInfo);
+        });
+    }
+
+    private async Task<IResult> TokenAsync(HttpContext context, Dictionary<string, string> request)
+    {
+        TokenRequests.Enqueue(request);
+        switch (TokenMode)
+        {
+            case Mode.Status500:
+                return Results.StatusCode(500);
+            case Mode.Hang:
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                return Results.StatusCode(500);
+            case Mode.Huge:
+                return Results.Text("{\"access_token\":\"" + new string('a', 10 * 1024 * 1024) + "\"}", "application/json");
+            default:
+                return Results.Json(NextIdToken is null
+                    ? new Dictionary<string, object> { ["access_token"] = "upstream-access", ["token_type"] = "Bearer" }
+                    : new Dictionary<string, object>
+                    {
+                        ["access_token"] = "upstream-access",
+                        ["token_type"] = "Bearer",
+                        ["id_token"] = NextIdToken,
+                    });
+        }
     }
 }

@@ -15,13 +15,13 @@ internal static class FederationModule
         services.AddScoped<FederationStates>();
         services.AddScoped<FederatedSignIn>();
         services.AddScoped<FederatedCompletion>();
-        services.AddOptions<UpstreamHttpOptions>().BindConfiguration(UpstreamHttpOptions.Section)
+        services.AddOptions<UpstreamClientOptions>().BindConfiguration(UpstreamClientOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
 
-        // The deadline is UpstreamHttp's (over headers and body); the client's own timeout is only a backstop.
-        services.AddHttpClient(UpstreamHttp.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+        // The deadline is UpstreamClient's (over headers and body); the client's own timeout is only a backstop.
+        services.AddHttpClient(UpstreamClient.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        services.AddSingleton<UpstreamHttp>();
+        services.AddSingleton<UpstreamClient>();
         services.AddSingleton<UpstreamKeys>();
         services.AddSingleton<UpstreamIdTokens>();
         services.AddScoped<OidcCodeRedemption>();

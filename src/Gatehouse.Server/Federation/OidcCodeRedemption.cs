@@ -14,7 +14,7 @@ namespace Gatehouse.Server.Federation;
 /// <c>attributes_url_add_attributes</c>; Amazon's profile). userInfo's <c>sub</c> must be the ID token's
 /// (OpenID Connect Core §5.3.4).
 /// </summary>
-internal sealed class OidcCodeRedemption(ProviderDetails providerDetails, UpstreamHttp http, UpstreamIdTokens idTokens, TimeProvider clock)
+internal sealed class OidcCodeRedemption(ProviderDetails providerDetails, UpstreamClient http, UpstreamIdTokens idTokens, TimeProvider clock)
 {
     public async Task<UpstreamIdentity> RedeemAsync(
         IdentityProvider provider, FederationState state, string code, string redirectUri, CancellationToken ct)
@@ -40,7 +40,10 @@ internal sealed class OidcCodeRedemption(ProviderDetails providerDetails, Upstre
             ["code_verifier"] = state.CodeVerifier,
         };
         var fields = form.Where(f => f.Value is { Length: > 0 }).Select(f => KeyValuePair.Create(f.Key, f.Value!)).ToList();
-        using var tokenRequest = type == OidcFamily.Facebook
+        var byGet = details.TryGetValue("token_request_method", out var method)
+            ? string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase)
+            : type == OidcFamily.Facebook;
+        using var tokenRequest = byGet
             ? new HttpRequestMessage(HttpMethod.Get, QueryHelpers.AddQueryString(tokenUrl, fields!))
             : new HttpRequestMessage(HttpMethod.Post, tokenUrl) { Content = new FormUrlEncodedContent(fields) };
         var tokens = await http.SendAsync(tokenRequest, ct);
@@ -77,12 +80,14 @@ internal sealed class OidcCodeRedemption(ProviderDetails providerDetails, Upstre
             }
 
             var attributes = await AttributesAsync(provider, details, attributesUrl, accessToken, ct);
-            if (attributes.Json is not { } attributesJson)
+            var fromAttributes = attributes.Json is { } attributesJson ? UpstreamClaims.From(attributesJson) : null;
+            if (fromAttributes is null && type != OidcFamily.Google)
             {
                 return UpstreamIdentity.Failed("attributes_url: " + attributes.Failure);
             }
 
-            var fromAttributes = UpstreamClaims.From(attributesJson);
+            // Google's verified ID token carries the user; its People API answer only adds to it.
+            fromAttributes ??= [];
             if (claims.TryGetValue("sub", out var idSub) && fromAttributes.TryGetValue("sub", out var infoSub)
                 && !string.Equals(idSub, infoSub, StringComparison.Ordinal))
             {
@@ -103,9 +108,12 @@ internal sealed class OidcCodeRedemption(ProviderDetails providerDetails, Upstre
     private async Task<UpstreamReply> AttributesAsync(
         IdentityProvider provider, Dictionary<string, string> details, string url, string accessToken, CancellationToken ct)
     {
-        if (string.Equals(details.GetValueOrDefault("attributes_url_add_attributes"), "true", StringComparison.OrdinalIgnoreCase))
+        if (provider.ProviderType == OidcFamily.Facebook
+            && string.Equals(details.GetValueOrDefault("attributes_url_add_attributes"), "true", StringComparison.OrdinalIgnoreCase))
         {
             // Facebook's Graph API returns only the fields asked for (Cognito appends the mapped ones to the URL).
+            // Google's People API names its fields otherwise; its user comes from the ID token (and a userInfo-shaped
+            // attributes_url when an instance points Google at a stand-in).
             var names = ProviderDetails.ReadMapping(provider).Values.Append("id").Distinct(StringComparer.Ordinal);
             url += string.Join(',', names.Select(Uri.EscapeDataString));
         }

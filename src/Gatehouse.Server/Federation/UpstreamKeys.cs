@@ -9,7 +9,7 @@ namespace Gatehouse.Server.Federation;
 /// up and a flood of made-up kids costs the provider nothing. Keys come only from the configured <c>jwks_uri</c>,
 /// never from a token's own <c>jku</c>/<c>x5u</c>/<c>jwk</c> headers.
 /// </summary>
-internal sealed class UpstreamKeys(UpstreamHttp http, TimeProvider clock)
+internal sealed class UpstreamKeys(UpstreamClient http, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RefetchAfter = TimeSpan.FromSeconds(30);

@@ -10,7 +10,7 @@ namespace Gatehouse.Server.Federation;
 /// trickles in after the headers) and a cap on the body's size, read in chunks so a 10 MB answer is cut off at the cap
 /// rather than buffered. Every failure is a value, never an exception.
 /// </summary>
-internal sealed class UpstreamHttp(IHttpClientFactory factory, IOptions<UpstreamHttpOptions> options)
+internal sealed class UpstreamClient(IHttpClientFactory factory, IOptions<UpstreamClientOptions> options)
 {
     public const string HttpClientName = "Gatehouse.Federation.Upstream";
 

@@ -7,7 +7,7 @@ namespace Gatehouse.Server.Federation;
 /// <c>Gatehouse:Federation:Upstream</c>: a provider that hangs or answers megabytes fails the sign-in within
 /// <see cref="TimeoutSeconds"/> instead of holding the request (security-suite #48).
 /// </summary>
-internal sealed class UpstreamHttpOptions
+internal sealed class UpstreamClientOptions
 {
     public const string Section = "Gatehouse:Federation:Upstream";
 
