@@ -19,6 +19,30 @@ internal static partial class Log
         Message = "Federated sign-in through provider {ProviderName} in pool {PoolId} refused: {Reason}")]
     public static partial void FederatedSignInRefused(ILogger logger, string providerName, string poolId, string reason);
 
+    [LoggerMessage(EventId = 18010, Level = LogLevel.Information,
+        Message = "Identity provider {ProviderName} of type {ProviderType} created in pool {PoolId}")]
+    public static partial void ProviderCreated(ILogger logger, string providerName, string providerType, string poolId);
+
+    [LoggerMessage(EventId = 18011, Level = LogLevel.Information,
+        Message = "Identity provider {ProviderName} of pool {PoolId} updated")]
+    public static partial void ProviderUpdated(ILogger logger, string providerName, string poolId);
+
+    [LoggerMessage(EventId = 18012, Level = LogLevel.Information,
+        Message = "Identity provider {ProviderName} of pool {PoolId} deleted")]
+    public static partial void ProviderDeleted(ILogger logger, string providerName, string poolId);
+
+    [LoggerMessage(EventId = 18013, Level = LogLevel.Information,
+        Message = "An identity of provider {ProviderName} linked to user {Sub} in pool {PoolId}")]
+    public static partial void ProviderLinked(ILogger logger, string providerName, string sub, string poolId);
+
+    [LoggerMessage(EventId = 18014, Level = LogLevel.Information,
+        Message = "An identity of provider {ProviderName} unlinked from user {Sub} in pool {PoolId}")]
+    public static partial void ProviderUnlinked(ILogger logger, string providerName, string sub, string poolId);
+
+    [LoggerMessage(EventId = 18015, Level = LogLevel.Information,
+        Message = "Federated user {Sub} of provider {ProviderName} in pool {PoolId} disabled")]
+    public static partial void FederatedUserDisabled(ILogger logger, string sub, string providerName, string poolId);
+
     [LoggerMessage(EventId = 18100, Level = LogLevel.Warning,
         Message = "Federation callback in pool {PoolId} refused: state not ours, expired or used before")]
     public static partial void UpstreamStateRefused(ILogger logger, string poolId);
