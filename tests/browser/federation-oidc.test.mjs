@@ -117,10 +117,9 @@ async function federatedSignIn(t, setup, name, suite, upstreamSignIn) {
   assert.equal(redirect.searchParams.get('state'), state, redirect.toString());
   assert.ok(redirect.searchParams.get('code'), redirect.toString());
   const tokens = await exchange(setup, redirect.searchParams.get('code'), verifier);
-  const jwks = createRemoteJWKSet(new URL(`${server.endpoint}/${setup.poolId}/.well-known/jwks.json`));
-  const { payload } = await jwtVerify(tokens.id_token, jwks, {
-    issuer: `${server.endpoint}/${setup.poolId}`, audience: setup.clientId,
-  });
+  const issuer = `${new URL(setup.base).origin}/${setup.poolId}`;
+  const jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
+  const { payload } = await jwtVerify(tokens.id_token, jwks, { issuer, audience: setup.clientId });
   await page.close();
   return payload;
 }
@@ -159,7 +158,9 @@ test('(a) oidc-provider as a generic OIDC IdP, then (b) the same stand-in as Goo
   assert.equal(generic.email, 'una@upstream.test');
   assert.equal(generic.name, 'Una Upstream');
 
-  // The upstream remembers the browser's session and consent now: only its redirect back remains.
+  // Signed out of the pool (its session cookie gone) but not of the upstream, which remembers the browser's session
+  // and consent: after the button only its redirect back remains.
+  await browser.context.clearCookies({ name: 'gatehouse-session' });
   const google = await federatedSignIn(t, setup, 'Google', 'google', async () => {});
   assertFederated(google, setup, 'Google', 'Google', 'una');
   assert.notEqual(google.sub, generic.sub);
@@ -170,7 +171,9 @@ test('(c) a second Gatehouse pool as the OIDC IdP, with its own hosted login', {
   const fedDomain = `d${randomBytes(6).toString('hex')}`;
   const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: unique('fed2') }));
   await cognito.send(new CreateUserPoolDomainCommand({ UserPoolId: UserPool.Id, Domain: fedDomain }));
-  const base = `${server.endpoint}/domains/${fedDomain}`;
+  // Cognito takes plain-http callback URLs only on localhost: the federating pool is reached as localhost (chromium
+  // maps it to 127.0.0.1), so its /oauth2/idpresponse is a valid callback of the IdP pool's client.
+  const base = `${server.endpoint.replace('127.0.0.1', 'localhost')}/domains/${fedDomain}`;
 
   // The IdP pool: a confidential client calling back to the federating pool's /oauth2/idpresponse, and a user.
   const { UserPool: idp } = await cognito.send(new CreateUserPoolCommand({ PoolName: unique('idp') }));
