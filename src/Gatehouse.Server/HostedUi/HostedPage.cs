@@ -19,7 +19,8 @@ internal sealed class HostedPage(AppDb db)
         "button{margin-top:1.2rem;width:100%;padding:.7rem;font-size:1rem;border:0;border-radius:.25rem;" +
         "background:#0972d3;color:#fff;cursor:pointer}" +
         ".error{color:#b0120a;font-weight:600}.note{color:#414d5c}.logo{display:block;max-width:100%;margin:0 auto 1rem}" +
-        "a{color:#0756a6}.qr{display:block;margin:1rem auto;max-width:100%;height:auto}" +
+        "a{color:#0756a6}a.button{display:block;text-align:center;padding:.7rem;border:1px solid #0972d3;" +
+        "border-radius:.25rem;text-decoration:none;font-weight:600}.qr{display:block;margin:1rem auto;max-width:100%;height:auto}" +
         "code{font-size:1.05rem;word-break:break-all}details{margin-top:1rem}summary{cursor:pointer;color:#0756a6}ul{padding-left:1.2rem}@media (max-width:30rem){main{margin:0;border-radius:0;box-shadow:none}}";
 
     /// <summary>Whether the pool's sign-in policy allows passkeys, for the login page's link to <c>/passkey</c>.</summary>
