@@ -22,6 +22,10 @@ internal sealed class HostedPage(AppDb db)
         "a{color:#0756a6}.qr{display:block;margin:1rem auto;max-width:100%;height:auto}" +
         "code{font-size:1.05rem;word-break:break-all}details{margin-top:1rem}summary{cursor:pointer;color:#0756a6}ul{padding-left:1.2rem}@media (max-width:30rem){main{margin:0;border-radius:0;box-shadow:none}}";
 
+    /// <summary>Whether the pool's sign-in policy allows passkeys, for the login page's link to <c>/passkey</c>.</summary>
+    public async Task<bool> PasskeysAllowedAsync(string poolId, CancellationToken ct) =>
+        await Users.PoolSettings.LoadAsync(db, poolId, ct) is { } pool && Passkeys.PoolPasskeys.Enabled(pool);
+
     public async Task<IResult> RenderAsync(
         PoolDomainContext domain, string? clientId, string title, Html body, CancellationToken ct, int status = 200)
     {

@@ -2,7 +2,8 @@ namespace Gatehouse.Server.HostedUi;
 
 /// <summary>
 /// Headers on every response of a pool domain: no framing (clickjacking: <c>X-Frame-Options: DENY</c> and CSP
-/// <c>frame-ancestors 'none'</c>), no scripts at all (the pages work without JavaScript), styles and images only from
+/// <c>frame-ancestors 'none'</c>), no scripts at all (the pages work without JavaScript; the passkey page alone allows this origin's
+/// <c>/passkey.js</c>, <see cref="PasskeyPage.ContentSecurityPolicy"/>), styles and images only from
 /// this origin, no caching of pages that carry tokens or CSRF values, and no Referer leaking codes.
 /// </summary>
 internal static class HostedUiHeaders

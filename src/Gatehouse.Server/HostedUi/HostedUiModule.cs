@@ -58,6 +58,10 @@ internal static class HostedUiModule
         group.MapGet("/login", LoginPage.GetAsync);
         group.MapPost("/login", LoginPage.PostAsync);
         group.MapPost("/forceChangePassword", NewPasswordPage.PostAsync);
+        group.MapGet("/passkey", PasskeyPage.GetAsync);
+        group.MapPost("/passkey", PasskeyPage.PostAsync);
+        group.MapPost("/passkey/verify", PasskeyPage.PostVerifyAsync);
+        group.MapGet("/passkey.js", PasskeyScript.Get);
         group.MapPost("/mfa", MfaPage.PostCodeAsync);
         group.MapPost("/mfa/select", MfaPage.PostSelectAsync);
         group.MapPost("/mfa/setup", MfaPage.PostSetupAsync);

@@ -17,6 +17,28 @@ internal static class HostedUiStrings
     public const string IncorrectCredentials = "Incorrect username or password.";
     public const string UserDisabled = "User is disabled.";
 
+    public const string PasskeyTitle = "Sign in with a passkey";
+
+    public const string PasskeyHeading = "Sign in with a passkey";
+
+    public const string PasskeyPrompt = "Press the button, then confirm with your device's passkey.";
+
+    public const string PasskeyNeedsScript = "Signing in with a passkey needs JavaScript. Sign in with your password instead.";
+
+    public const string PasskeyButton = "Use my passkey";
+
+    public const string PasskeyLink = "Sign in with a passkey";
+
+    public const string PasskeyFailed = "The passkey was not accepted. Try again or sign in with your password.";
+
+    public const string PasskeyUnavailable = "Passkeys are not available here. Sign in with your password.";
+
+    public const string PasswordInsteadLink = "Sign in with a password instead";
+
+    public const string ContinueButton = "Continue";
+
+    public const string UsernameRequired = "Enter your username.";
+
     public const string FederationFailed = "Sign-in through the identity provider failed. Try again.";
     public const string PasswordResetRequired = "Password reset required for the user.";
     public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";

@@ -77,7 +77,7 @@ internal static class LoginPage
             : null;
     }
 
-    private static Task<IResult> RenderAsync(
+    private static async Task<IResult> RenderAsync(
         HttpContext context, HostedPage page, CsrfTokens csrf, PoolDomainContext domain, AuthorizeRequest request,
         string? username, string? error, CancellationToken ct)
     {
@@ -91,10 +91,16 @@ internal static class LoginPage
         body.Field("username", HostedUiStrings.Username, "text", username, "username")
             .Field("password", HostedUiStrings.Password, "password", null, "current-password")
             .FormEnd(HostedUiStrings.SignInButton)
-            .Raw("<p>").Link(request.WithQuery(domain.Url("/forgotPassword")), HostedUiStrings.ForgotPasswordLink).Raw("</p>")
+            .Raw("<p>").Link(request.WithQuery(domain.Url("/forgotPassword")), HostedUiStrings.ForgotPasswordLink).Raw("</p>");
+        if (await page.PasskeysAllowedAsync(domain.PoolId, ct))
+        {
+            body.Raw("<p>").Link(request.WithoutPrompt().WithQuery(domain.Url("/passkey")), HostedUiStrings.PasskeyLink).Raw("</p>");
+        }
+
+        body
             .Raw("<p class=\"note\">").Text(HostedUiStrings.NeedAccount).Raw(" ")
             .Link(request.WithQuery(domain.Url("/signup")), HostedUiStrings.SignUpLink).Raw("</p>");
-        return page.RenderAsync(domain, request.ClientId, HostedUiStrings.SignInTitle, body, ct,
+        return await page.RenderAsync(domain, request.ClientId, HostedUiStrings.SignInTitle, body, ct,
             error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

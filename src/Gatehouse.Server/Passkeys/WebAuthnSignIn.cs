@@ -60,11 +60,28 @@ internal sealed class WebAuthnSignIn(
 
     public async Task<AuthOutcome> VerifyAsync(AuthAttempt attempt, CancellationToken ct)
     {
+        var (user, error) = await VerifyAssertionAsync(attempt, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // VerifyAssertionAsync returns a user whenever it returns no error.
+        attempt.FirstFactorSatisfiesMfa = !PoolPasskeys.PasskeyPlusMfa(attempt.Pool);
+        return await completion.CompleteAsync(attempt, user!, ct);
+    }
+
+    /// <summary>
+    /// Every check of the answer (see the class summary) and the Session used once, without ending the sign-in:
+    /// the API then runs <see cref="SignInCompletion"/>, the hosted UI's passkey page its own completion.
+    /// </summary>
+    public async Task<(User? User, AwsError? Error)> VerifyAssertionAsync(AuthAttempt attempt, CancellationToken ct)
+    {
         var poolId = attempt.Pool.Pool.Id;
         var (session, invalid) = blobs.OpenAnswered(attempt, ChallengeNames.WebAuthn, clock.GetUtcNow());
         if (invalid is not null)
         {
-            return invalid;
+            return (null, invalid);
         }
 
         // OpenAnswered returns a session whenever it returns no error.
@@ -77,12 +94,12 @@ internal sealed class WebAuthnSignIn(
                 && (await UserLookup.FindAsync(db, attempt.Pool, answered, ct))?.Id != user.Id))
         {
             // An unknown user's decoy challenge, or a Session of another user: the same answer as a bad assertion.
-            return AwsError.NotAuthorized(AuthMessages.IncorrectCredentials);
+            return (null, AwsError.NotAuthorized(AuthMessages.IncorrectCredentials));
         }
 
         if (WebAuthnJson.ReadAssertion(attempt.Parameter("CREDENTIAL")!) is not { } response)
         {
-            return Refused(user, "malformed credential");
+            return (null, Refused(user, "malformed credential"));
         }
 
         var rpId = passkeys.RelyingPartyId(attempt.Pool);
@@ -91,33 +108,32 @@ internal sealed class WebAuthnSignIn(
             c => c.PoolId == poolId && c.CredentialId == credentialId && c.RelyingPartyId == rpId, ct);
         if (rpId is null || credential is null || credential.UserId != user.Id)
         {
-            return Refused(user, "unknown credential or one of another user");
+            return (null, Refused(user, "unknown credential or one of another user"));
         }
 
         if (await lockout.ReserveAttemptAsync(user.Id, ct) is { } locked)
         {
-            return locked;
+            return (null, locked);
         }
 
         if (WebAuthnClientData.Parse(response.Response?.ClientDataJson) is not { } clientData
             || !PoolPasskeys.OriginAllowed(rpId, clientData.Origin))
         {
-            return Refused(user, "origin not allowed");
+            return (null, Refused(user, "origin not allowed"));
         }
 
         if (await AssertAsync(attempt, session, user, credential, response, rpId, clientData.Origin, ct) is { } failed)
         {
-            return failed;
+            return (null, failed);
         }
 
         if (!await ledger.TryConsumeAsync(session.Id, expiresAt, ct))
         {
-            return AwsError.NotAuthorized(AuthMessages.InvalidSession);
+            return (null, AwsError.NotAuthorized(AuthMessages.InvalidSession));
         }
 
         await lockout.ResetAsync(user.Id, ct);
-        attempt.FirstFactorSatisfiesMfa = !PoolPasskeys.PasskeyPlusMfa(attempt.Pool);
-        return await completion.CompleteAsync(attempt, user, ct);
+        return (user, null);
     }
 
     /// <summary>Fido2's assertion checks, then the new counter stored only if no other sign-in moved it meanwhile.</summary>
