@@ -1,3 +1,8 @@
+using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Federation.Saml;
+using Gatehouse.Server.HostedUi;
+
 namespace Gatehouse.Server.Federation;
 
 /// <summary>
@@ -13,13 +18,34 @@ internal static class FederationModule
         services.AddScoped<FederationStates>();
         services.AddScoped<FederatedSignIn>();
         services.AddScoped<FederatedCompletion>();
+        services.AddSaml();
         return services;
     }
 
     public static WebApplication MapFederation(this WebApplication app)
     {
-        // The hosted-UI routes of the upstream round trips, served on pool domains like the hosted UI's own, are
-        // mapped here: app.MapGroup(string.Empty).AddEndpointFilter(PoolDomainFeature.RequirePoolDomain).
+        // The hosted-UI routes of the upstream round trips, served on pool domains like the hosted UI's own.
+        var group = app.MapGroup(string.Empty).AddEndpointFilter(PoolDomainFeature.RequirePoolDomain);
+        group.MapSaml();
         return app;
+    }
+
+    /// <summary>SAML 2.0 providers (<c>Federation/Saml/</c>).</summary>
+    private static void AddSaml(this IServiceCollection services)
+    {
+        services.AddHttpClient(SamlMetadataSource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddScoped<SamlMetadataSource>();
+        services.AddScoped<SamlCertificates>();
+        services.AddScoped<IProviderDetailsRules, SamlProviderRules>();
+        services.AddScoped<IUpstreamSignIn, SamlSignIn>();
+        services.AddScoped<SamlResponseValidator>();
+        services.AddScoped<SamlResponseEndpoint>();
+        services.AddAwsOperation<GetSigningCertificateRequest, GetSigningCertificate>("GetSigningCertificate");
+    }
+
+    private static void MapSaml(this RouteGroupBuilder group)
+    {
+        group.MapPost("/saml2/idpresponse", SamlResponseEndpoint.PostAsync);
+        group.MapGet("/saml2/metadata", SamlMetadataEndpoint.GetAsync);
     }
 }

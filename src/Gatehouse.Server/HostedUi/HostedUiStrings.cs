@@ -40,6 +40,7 @@ internal static class HostedUiStrings
     public const string UsernameRequired = "Enter your username.";
 
     public const string FederationFailed = "Sign-in through the identity provider failed. Try again.";
+    public const string SamlResponseRefused = "The response of the SAML identity provider was not accepted.";
     public const string PasswordResetRequired = "Password reset required for the user.";
     public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";
     public const string TooManyAttempts = "Password attempts exceeded. Try again later.";

@@ -65,17 +65,24 @@ internal sealed partial class AuthorizeChecks(AppDb db, IOptions<HostedUiOptions
             : Redirect("unauthorized_client", $"The client is not allowed the {flow} flow.");
     }
 
-    /// <summary>Only the user pool itself signs users in until federation is built.</summary>
+    /// <summary>
+    /// The identity_provider asked for (COGNITO when none) must be one of the client's SupportedIdentityProviders;
+    /// an external one is then started by AuthorizeEndpoint (the SAML part's minimal dispatch; the OIDC part
+    /// generalizes it).
+    /// </summary>
     private static AuthorizeOutcome? RequireCognitoProvider(AuthorizeRequest request, AwsProtocol.Shapes.UserPoolClientType settings)
     {
-        if (!(settings.SupportedIdentityProviders ?? []).Contains("COGNITO", StringComparer.Ordinal))
+        var supported = settings.SupportedIdentityProviders ?? [];
+        if (request.IdentityProvider is { Length: > 0 } idp && !string.Equals(idp, "COGNITO", StringComparison.Ordinal))
         {
-            return Redirect("unauthorized_client", "The client does not support the COGNITO identity provider.");
+            return supported.Contains(idp, StringComparer.Ordinal)
+                ? null
+                : Redirect("invalid_request", "The identity provider is not supported by this client.");
         }
 
-        return request.IdentityProvider is { Length: > 0 } idp && !string.Equals(idp, "COGNITO", StringComparison.Ordinal)
-            ? Redirect("invalid_request", "The identity provider is not supported by this client.")
-            : null;
+        return supported.Contains("COGNITO", StringComparer.Ordinal)
+            ? null
+            : Redirect("unauthorized_client", "The client does not support the COGNITO identity provider.");
     }
 
     /// <summary>RFC 7636 §4.2-4.3, and PKCE required for public clients when configured (RFC 9700 §2.1.1).</summary>

@@ -1,6 +1,8 @@
+using Gatehouse.Server.Federation;
 using Gatehouse.Server.HostedUi;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Users;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.OAuth;
@@ -14,7 +16,8 @@ internal static class AuthorizeEndpoint
 {
     public static async Task<IResult> GetAsync(
         HttpContext context, AuthorizeChecks checks, HostedPage page, SignInCookie cookie,
-        AuthorizationCompletion completion, AppDb db, CancellationToken ct)
+        AuthorizationCompletion completion, AppDb db, [FromServices] IEnumerable<IUpstreamSignIn> upstreams,
+        CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var request = AuthorizeRequest.FromQuery(context.Request.Query);
@@ -26,6 +29,11 @@ internal static class AuthorizeEndpoint
 
         // RunAsync returned no refusal, so the request is valid.
         var valid = outcome.Valid!;
+        if (request.IdentityProvider is { Length: > 0 } idp && !string.Equals(idp, "COGNITO", StringComparison.Ordinal))
+        {
+            return await StartUpstreamAsync(context, db, upstreams, valid, idp, ct);
+        }
+
         var prompts = (request.Prompt ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!prompts.Contains("login", StringComparer.Ordinal) && cookie.Read(context, domain.PoolId) is { } session
             && await SignedInUserAsync(db, domain.PoolId, session.Sub, ct) is { } user)
@@ -40,6 +48,23 @@ internal static class AuthorizeEndpoint
         }
 
         return Results.Redirect(request.WithQuery(domain.Url("/login")));
+    }
+
+    /// <summary>An external provider of the pool that the client supports: its type's round trip starts.</summary>
+    private static async Task<IResult> StartUpstreamAsync(
+        HttpContext context, AppDb db, IEnumerable<IUpstreamSignIn> upstreams, ValidAuthorize valid, string name,
+        CancellationToken ct)
+    {
+        var poolId = context.PoolDomain().PoolId;
+        var provider = await db.IdentityProviders.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.PoolId == poolId && p.ProviderName == name, ct);
+        if (provider is null || upstreams.FirstOrDefault(u => u.Handles(provider.ProviderType)) is not { } upstream)
+        {
+            return OAuthRedirects.Error(valid.RedirectUri, valid.Implicit, "invalid_request",
+                "The identity provider does not exist in this user pool.", valid.Request.State);
+        }
+
+        return await upstream.StartAsync(context, provider, valid, ct);
     }
 
     /// <summary>The cookie's user, if it still exists, is enabled and confirmed (or federated).</summary>
