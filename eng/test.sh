@@ -123,8 +123,8 @@ if [ -f tests/browser/package.json ]; then
   done
 fi
 
-# --- AWS CLI (and boto3): tests/cli/run.sh (user pools), identity-pools.sh (identity pools, IAM, STS), devices.sh, mfa.sh ---
-for script in tests/cli/run.sh tests/cli/identity-pools.sh tests/cli/devices.sh tests/cli/mfa.sh; do
+# --- AWS CLI (and boto3): tests/cli/run.sh (user pools), identity-pools.sh (identity pools, IAM, STS), devices.sh, mfa.sh, federation.sh ---
+for script in tests/cli/run.sh tests/cli/identity-pools.sh tests/cli/devices.sh tests/cli/mfa.sh tests/cli/federation.sh; do
   [ -x "$script" ] || continue
   suite=$(basename "$script" .sh); [ "$suite" = run ] && suite=cli || suite="cli-$suite"
   for provider in sqlite postgres; do

@@ -20,6 +20,7 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError EnableSoftwareTokenMfa(string message) =>
         new("EnableSoftwareTokenMFAException", message, 400);
     public static AwsError DeviceKeyExists(string message) => new("DeviceKeyExistsException", message, 400);
+    public static AwsError DuplicateProvider(string message) => new("DuplicateProviderException", message, 400);
     public static AwsError ExpiredCode(string message) => new("ExpiredCodeException", message, 400);
     public static AwsError GroupExists(string message) => new("GroupExistsException", message, 400);
     public static AwsError InvalidOAuthFlow(string message) => new("InvalidOAuthFlowException", message, 400);
@@ -39,6 +40,8 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError ScopeDoesNotExist(string message) => new("ScopeDoesNotExistException", message, 400);
     public static AwsError TooManyFailedAttempts(string message) =>
         new("TooManyFailedAttemptsException", message, 400);
+    public static AwsError UnsupportedIdentityProvider(string message) =>
+        new("UnsupportedIdentityProviderException", message, 400);
     public static AwsError UnsupportedOperation(string message) =>
         new("UnsupportedOperationException", message, 400);
     public static AwsError UnsupportedTokenType(string message) => new("UnsupportedTokenTypeException", message, 400);

@@ -14,7 +14,29 @@ internal static class FederationModule
 {
     public static IServiceCollection AddFederation(this IServiceCollection services)
     {
+        services.AddOptions<FederationOptions>().BindConfiguration(FederationOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(SocialProviderEndpoints.Valid,
+                "Gatehouse:Federation:Endpoints names Google, Facebook, LoginWithAmazon or SignInWithApple, each with "
+                + "authorize_url, token_url, attributes_url, oidc_issuer or jwks_uri set to an absolute http(s) URL.")
+            .ValidateOnStart();
+        services.AddHttpClient(OidcDiscovery.HttpClientName);
         services.AddSingleton<ProviderDetails>();
+        services.AddSingleton<SocialProviderEndpoints>();
+        services.AddSingleton<OidcDiscovery>();
+        services.AddSingleton<IProviderDetailsRules, SocialProviderRules>();
+        services.AddSingleton<IProviderDetailsRules, OidcProviderRules>();
+        services.AddScoped<IdentityProviderChecks>();
+        services.AddAwsOperation<CreateIdentityProviderRequest, CreateIdentityProvider>("CreateIdentityProvider");
+        services.AddAwsOperation<DescribeIdentityProviderRequest, DescribeIdentityProvider>("DescribeIdentityProvider");
+        services.AddAwsOperation<UpdateIdentityProviderRequest, UpdateIdentityProvider>("UpdateIdentityProvider");
+        services.AddAwsOperation<DeleteIdentityProviderRequest, DeleteIdentityProvider>("DeleteIdentityProvider");
+        services.AddAwsOperation<ListIdentityProvidersRequest, ListIdentityProviders>("ListIdentityProviders");
+        services.AddAwsOperation<GetIdentityProviderByIdentifierRequest, GetIdentityProviderByIdentifier>(
+            "GetIdentityProviderByIdentifier");
+        services.AddAwsOperation<AdminLinkProviderForUserRequest, AdminLinkProviderForUser>("AdminLinkProviderForUser");
+        services.AddAwsOperation<AdminDisableProviderForUserRequest, AdminDisableProviderForUser>(
+            "AdminDisableProviderForUser");
         services.AddScoped<FederationStates>();
         services.AddScoped<FederatedSignIn>();
         services.AddScoped<FederatedCompletion>();

@@ -30,4 +30,28 @@ internal static partial class Log
     [LoggerMessage(EventId = 18203, Level = LogLevel.Information,
         Message = "SAML response accepted for provider {ProviderName} in pool {PoolId}")]
     public static partial void SamlResponseAccepted(ILogger logger, string providerName, string poolId);
+
+    [LoggerMessage(EventId = 18010, Level = LogLevel.Information,
+        Message = "Identity provider {ProviderName} of type {ProviderType} created in pool {PoolId}")]
+    public static partial void ProviderCreated(ILogger logger, string providerName, string providerType, string poolId);
+
+    [LoggerMessage(EventId = 18011, Level = LogLevel.Information,
+        Message = "Identity provider {ProviderName} of pool {PoolId} updated")]
+    public static partial void ProviderUpdated(ILogger logger, string providerName, string poolId);
+
+    [LoggerMessage(EventId = 18012, Level = LogLevel.Information,
+        Message = "Identity provider {ProviderName} of pool {PoolId} deleted")]
+    public static partial void ProviderDeleted(ILogger logger, string providerName, string poolId);
+
+    [LoggerMessage(EventId = 18013, Level = LogLevel.Information,
+        Message = "An identity of provider {ProviderName} linked to user {Sub} in pool {PoolId}")]
+    public static partial void ProviderLinked(ILogger logger, string providerName, string sub, string poolId);
+
+    [LoggerMessage(EventId = 18014, Level = LogLevel.Information,
+        Message = "An identity of provider {ProviderName} unlinked from user {Sub} in pool {PoolId}")]
+    public static partial void ProviderUnlinked(ILogger logger, string providerName, string sub, string poolId);
+
+    [LoggerMessage(EventId = 18015, Level = LogLevel.Information,
+        Message = "Federated user {Sub} of provider {ProviderName} in pool {PoolId} disabled")]
+    public static partial void FederatedUserDisabled(ILogger logger, string sub, string providerName, string poolId);
 }

@@ -29,7 +29,7 @@ internal static class AppClientConfig
     /// </summary>
     public static AwsError? Resolve(
         UserPoolClientType requested, bool hasSecret, string poolId, UserPoolType pool,
-        IReadOnlySet<string> customScopes, string verb, out UserPoolClientType settings)
+        IReadOnlySet<string> customScopes, IReadOnlySet<string> providerNames, string verb, out UserPoolClientType settings)
     {
         settings = requested;
         var access = AppClientTokenValidity.Resolve(requested.AccessTokenValidity, requested.TokenValidityUnits?.AccessToken, "hours", 60, "minutes");
@@ -64,8 +64,8 @@ internal static class AppClientConfig
             return AwsError.InvalidParameter(UserPoolMessages.InvalidWriteAttributes(verb));
         }
 
-        if (requested.SupportedIdentityProviders?.FirstOrDefault(p => !string.Equals(p, "COGNITO", StringComparison.Ordinal))
-            is { } provider)
+        if (requested.SupportedIdentityProviders?.FirstOrDefault(p => !string.Equals(p, "COGNITO", StringComparison.Ordinal)
+                && !providerNames.Contains(p)) is { } provider)
         {
             return AwsError.InvalidParameter(UserPoolMessages.ProviderDoesNotExist(provider, poolId));
         }

@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.UserPools;
 
@@ -40,8 +41,10 @@ internal sealed class CreateUserPoolClient(
             RefreshTokenRotation = request.RefreshTokenRotation,
         };
         var customScopes = await ResourceServerScopes.LoadAsync(db, pool.Id, ct);
+        var providerNames = (await db.IdentityProviders.AsNoTracking().Where(p => p.PoolId == pool.Id)
+            .Select(p => p.ProviderName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         if (AppClientConfig.Resolve(
-                requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), customScopes, "creating", out var settings)
+                requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), customScopes, providerNames, "creating", out var settings)
             is { } error)
         {
             return error;

@@ -50,8 +50,10 @@ internal sealed class UpdateUserPoolClient(
         };
         var hasSecret = client.SecretProtected is not null;
         var customScopes = await ResourceServerScopes.LoadAsync(db, pool.Id, ct);
+        var providerNames = (await db.IdentityProviders.AsNoTracking().Where(p => p.PoolId == pool.Id)
+            .Select(p => p.ProviderName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         if (AppClientConfig.Resolve(
-                requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), customScopes, "updating", out var settings)
+                requested, hasSecret, pool.Id, UserPoolSettings.Read(pool), customScopes, providerNames, "updating", out var settings)
             is { } error)
         {
             return error;

@@ -73,6 +73,36 @@ public sealed class SamlProviderRulesTests(GatehouseFactory factory) : IClassFix
         Assert.Contains("Error retrieving metadata", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CreateIdentityProvider_Saml_DescribeShowsAddedKeys()
+    {
+        var api = factory.CreateAwsClient();
+        var pool = new { Id = (await OAuthSetup.CreateAsync(api)).PoolId };
+
+        var created = await api.CallAsync("CreateIdentityProvider", new
+        {
+            UserPoolId = pool.Id,
+            ProviderName = "CorpSaml",
+            ProviderType = "SAML",
+            ProviderDetails = new Dictionary<string, string> { ["MetadataFile"] = _idp.Metadata, ["IDPInit"] = "true" },
+            AttributeMapping = new Dictionary<string, string> { ["email"] = "email" },
+        });
+        var refused = await api.CallAsync("CreateIdentityProvider", new
+        {
+            UserPoolId = pool.Id,
+            ProviderName = "BadSaml",
+            ProviderType = "SAML",
+            ProviderDetails = new Dictionary<string, string> { ["MetadataFile"] = "<md:EntityDescriptor" },
+        });
+        var described = await api.CallAsync("DescribeIdentityProvider", new { UserPoolId = pool.Id, ProviderName = "CorpSaml" });
+
+        Assert.True(created.Status == System.Net.HttpStatusCode.OK, created.Text);
+        Assert.Equal("InvalidParameterException", refused.ErrorType);
+        var details = described.Body["IdentityProvider"]!["ProviderDetails"]!;
+        Assert.Equal(SamlTestIdp.SsoUrl, details["SSORedirectBindingURI"]!.GetValue<string>());
+        Assert.NotNull(details["ActiveEncryptionCertificate"]);
+    }
+
     private async Task<(Dictionary<string, string>? Details, Gatehouse.Server.AwsProtocol.AwsError? Error)> CompleteAsync(
         Dictionary<string, string> details)
     {

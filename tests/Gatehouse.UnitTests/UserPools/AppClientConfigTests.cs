@@ -27,7 +27,7 @@ public sealed class AppClientConfigTests
     {
         var error = AppClientConfig.Resolve(
             new UserPoolClientType { AccessTokenValidity = value, TokenValidityUnits = new() { AccessToken = unit } },
-            hasSecret: false, "us-east-1_x", new UserPoolType(), NoCustomScopes, "creating", out _);
+            hasSecret: false, "us-east-1_x", new UserPoolType(), NoCustomScopes, NoCustomScopes, "creating", out _);
 
         Assert.Equal(valid, error is null);
     }
@@ -36,7 +36,7 @@ public sealed class AppClientConfigTests
     public void Resolve_RefreshZero_DefaultThirtyDays()
     {
         AppClientConfig.Resolve(new UserPoolClientType { RefreshTokenValidity = 0 }, false, "p", new UserPoolType(), NoCustomScopes,
-            "creating", out var settings);
+            NoCustomScopes, "creating", out var settings);
 
         Assert.Equal(TimeSpan.FromDays(30), AppClientTokenValidity.RefreshToken(settings));
         Assert.Equal(TimeSpan.FromHours(1), AppClientTokenValidity.AccessToken(settings));
