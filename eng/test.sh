@@ -108,6 +108,12 @@ if [ -f tests/browser/package.json ]; then
   note "npm packages for tests/browser"
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >"$logs/npm-browser.log" 2>&1) \
     || { cat "$logs/npm-browser.log"; suites_failed+=("npm-ci-browser"); }
+  # The SAML IdP stand-in (samlify) that tests/browser/federation-saml.test.mjs imports from ../saml-idp/idp.mjs.
+  if [ -f tests/saml-idp/package.json ]; then
+    note "npm packages for tests/saml-idp"
+    (cd tests/saml-idp && npm ci --no-audit --no-fund --loglevel=error >"$logs/npm-saml-idp.log" 2>&1) \
+      || { cat "$logs/npm-saml-idp.log"; suites_failed+=("npm-ci-saml-idp"); }
+  fi
   rm -rf "$root/artifacts/screenshots"
   for provider in sqlite postgres; do
     note "browser tests on $provider"

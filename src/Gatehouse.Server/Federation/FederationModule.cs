@@ -1,5 +1,6 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
+using Gatehouse.Server.Federation.Saml;
 using Gatehouse.Server.HostedUi;
 
 namespace Gatehouse.Server.Federation;
@@ -51,6 +52,7 @@ internal static class FederationModule
         services.AddScoped<OidcCodeRedemption>();
         services.AddScoped<IUpstreamSignIn, OidcUpstreamSignIn>();
         services.AddScoped<UpstreamSignIns>();
+        services.AddSaml();
         return services;
     }
 
@@ -63,6 +65,26 @@ internal static class FederationModule
         // Sign in with Apple answers with response_mode=form_post: a cross-site POST that carries no CSRF value;
         // the sealed, once-only state is what binds it to the browser's round trip.
         group.MapPost(OidcUpstreamSignIn.CallbackPath, IdpResponseEndpoint.PostAsync).DisableAntiforgery();
+        group.MapSaml();
         return app;
+    }
+
+    /// <summary>SAML 2.0 providers (<c>Federation/Saml/</c>).</summary>
+    private static void AddSaml(this IServiceCollection services)
+    {
+        services.AddHttpClient(SamlMetadataSource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddScoped<SamlMetadataSource>();
+        services.AddScoped<SamlCertificates>();
+        services.AddScoped<IProviderDetailsRules, SamlProviderRules>();
+        services.AddScoped<IUpstreamSignIn, SamlSignIn>();
+        services.AddScoped<SamlResponseValidator>();
+        services.AddScoped<SamlResponseEndpoint>();
+        services.AddAwsOperation<GetSigningCertificateRequest, GetSigningCertificate>("GetSigningCertificate");
+    }
+
+    private static void MapSaml(this RouteGroupBuilder group)
+    {
+        group.MapPost("/saml2/idpresponse", SamlResponseEndpoint.PostAsync);
+        group.MapGet("/saml2/metadata", SamlMetadataEndpoint.GetAsync);
     }
 }

@@ -19,6 +19,18 @@ internal static partial class Log
         Message = "Federated sign-in through provider {ProviderName} in pool {PoolId} refused: {Reason}")]
     public static partial void FederatedSignInRefused(ILogger logger, string providerName, string poolId, string reason);
 
+    [LoggerMessage(EventId = 18201, Level = LogLevel.Information,
+        Message = "SAML AuthnRequest sent for provider {ProviderName} in pool {PoolId}")]
+    public static partial void SamlRequestSent(ILogger logger, string providerName, string poolId);
+
+    [LoggerMessage(EventId = 18202, Level = LogLevel.Warning,
+        Message = "SAML response for provider {ProviderName} in pool {PoolId} refused: {Reason}")]
+    public static partial void SamlResponseRefused(ILogger logger, string? providerName, string poolId, string reason);
+
+    [LoggerMessage(EventId = 18203, Level = LogLevel.Information,
+        Message = "SAML response accepted for provider {ProviderName} in pool {PoolId}")]
+    public static partial void SamlResponseAccepted(ILogger logger, string providerName, string poolId);
+
     [LoggerMessage(EventId = 18010, Level = LogLevel.Information,
         Message = "Identity provider {ProviderName} of type {ProviderType} created in pool {PoolId}")]
     public static partial void ProviderCreated(ILogger logger, string providerName, string providerType, string poolId);

@@ -48,6 +48,7 @@ internal static class HostedUiStrings
     public const string CorporateEmailHeading = "Sign in with your corporate email";
     public const string CorporateEmailUnknown = "No identity provider signs in this email address.";
     public const string PasswordSignInNotAllowed = "Signing in with a username and password is not available here.";
+    public const string SamlResponseRefused = "The response of the SAML identity provider was not accepted.";
     public const string PasswordResetRequired = "Password reset required for the user.";
     public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";
     public const string TooManyAttempts = "Password attempts exceeded. Try again later.";

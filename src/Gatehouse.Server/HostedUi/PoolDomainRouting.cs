@@ -20,7 +20,7 @@ internal sealed class PoolDomainRouting(RequestDelegate next, IOptions<HostedUiO
     private static readonly string[] HostedPaths =
     [
         "/oauth2", "/login", "/logout", "/signup", "/confirm", "/confirmUser", "/resendcode", "/forgotPassword",
-        "/confirmforgotPassword", "/forceChangePassword", "/mfa", "/error",
+        "/confirmforgotPassword", "/forceChangePassword", "/mfa", "/error", "/saml2",
     ];
 
     public async Task InvokeAsync(HttpContext context, AppDb db)

@@ -70,6 +70,8 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<FederatedIdentity> FederatedIdentities => Set<FederatedIdentity>();
 
+    public DbSet<SamlCertificate> SamlCertificates => Set<SamlCertificate>();
+
     /// <summary>
     /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
     /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
@@ -217,6 +219,14 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => new { p.PoolId, p.ProviderName }).IsUnique();
             e.HasOne<UserPool>().WithMany().HasForeignKey(p => p.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SamlCertificate>(e =>
+        {
+            e.HasKey(c => new { c.PoolId, c.Use });
+            e.Property(c => c.PoolId).HasMaxLength(55);
+            e.Property(c => c.Use).HasMaxLength(16);
+            e.HasOne<UserPool>().WithMany().HasForeignKey(c => c.PoolId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<FederatedIdentity>(e =>

@@ -848,6 +848,32 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.ToTable("ResourceServers");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.SamlCertificate", b =>
+                {
+                    b.Property<string>("PoolId")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CertificateDer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PrivateKeyProtected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PoolId", "Use");
+
+                    b.ToTable("SamlCertificates");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.SigningKey", b =>
                 {
                     b.Property<string>("Kid")
@@ -1478,6 +1504,15 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gatehouse.Server.Storage.ResourceServer", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.SamlCertificate", b =>
                 {
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()

@@ -829,6 +829,32 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.ToTable("ResourceServers");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.SamlCertificate", b =>
+                {
+                    b.Property<string>("PoolId")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateDer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivateKeyProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PoolId", "Use");
+
+                    b.ToTable("SamlCertificates");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.SigningKey", b =>
                 {
                     b.Property<string>("Kid")
@@ -1443,6 +1469,15 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gatehouse.Server.Storage.ResourceServer", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.SamlCertificate", b =>
                 {
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()
