@@ -54,4 +54,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 18015, Level = LogLevel.Information,
         Message = "Federated user {Sub} of provider {ProviderName} in pool {PoolId} disabled")]
     public static partial void FederatedUserDisabled(ILogger logger, string sub, string providerName, string poolId);
+
+    [LoggerMessage(EventId = 18204, Level = LogLevel.Information,
+        Message = "SAML LogoutRequest sent for provider {ProviderName} in pool {PoolId}")]
+    public static partial void SamlLogoutSent(ILogger logger, string providerName, string poolId);
 }
