@@ -79,6 +79,7 @@ internal static class FederationModule
         services.AddScoped<IUpstreamSignIn, SamlSignIn>();
         services.AddScoped<SamlResponseValidator>();
         services.AddScoped<SamlResponseEndpoint>();
+        services.AddScoped<SamlLogout>();
         services.AddAwsOperation<GetSigningCertificateRequest, GetSigningCertificate>("GetSigningCertificate");
     }
 
@@ -86,5 +87,6 @@ internal static class FederationModule
     {
         group.MapPost("/saml2/idpresponse", SamlResponseEndpoint.PostAsync);
         group.MapGet("/saml2/metadata", SamlMetadataEndpoint.GetAsync);
+        group.MapGet(SamlLogout.Path, SamlLogout.GetAsync);
     }
 }

@@ -66,4 +66,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 18102, Level = LogLevel.Warning,
         Message = "Sign-in through provider {ProviderName} of pool {PoolId} failed: {Reason}")]
     public static partial void UpstreamFailed(ILogger logger, string providerName, string poolId, string reason);
+
+    [LoggerMessage(EventId = 18204, Level = LogLevel.Information,
+        Message = "SAML LogoutRequest sent for provider {ProviderName} in pool {PoolId}")]
+    public static partial void SamlLogoutSent(ILogger logger, string providerName, string poolId);
 }

@@ -12,7 +12,8 @@ namespace Gatehouse.Server.OAuth;
 internal static class LogoutEndpoint
 {
     public static async Task<IResult> GetAsync(
-        HttpContext context, AuthorizeChecks checks, HostedPage page, Storage.AppDb db, CancellationToken ct)
+        HttpContext context, AuthorizeChecks checks, HostedPage page, Storage.AppDb db, SignInCookie cookie,
+        Federation.Saml.SamlLogout samlLogout, CancellationToken ct)
     {
         var domain = context.PoolDomain();
         var query = context.Request.Query;
@@ -30,8 +31,11 @@ internal static class LogoutEndpoint
                 return await ErrorPage.RenderAsync(page, domain, clientId, HostedUiStrings.LogoutMismatch, ct);
             }
 
+            // A user who signed in through a SAML IdP with IDPSignout is logged out there too (SamlLogout).
+            var session = cookie.Read(context, domain.PoolId);
             SignInCookie.Clear(context);
-            return Results.Redirect(logoutUri);
+            return (session is null ? null : await samlLogout.StartAsync(domain, session.Sub, clientId, logoutUri, ct))
+                ?? Results.Redirect(logoutUri);
         }
 
         var request = AuthorizeRequest.FromQuery(query);

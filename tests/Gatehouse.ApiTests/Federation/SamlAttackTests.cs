@@ -146,6 +146,21 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Theory]
+    [InlineData("SignatureValue")]
+    [InlineData("DigestValue")]
+    public async Task IdpResponse_MalformedBase64InSignature_Refused(string element)
+    {
+        var saml = await SamlSetup.CreateAsync(factory, _idp);
+        var (request, relayState, _) = await saml.StartAsync();
+        var document = _idp.Response(saml.Answer(request));
+        ((XmlElement)document.GetElementsByTagName(element, SignedXml.XmlDsigNamespaceUrl)[0]!).InnerText = "%%not base64%%";
+
+        using var response = await saml.PostAsync(document, relayState);
+
+        await saml.AssertRefusedAsync(response);
+    }
+
     [Fact]
     public async Task IdpResponse_DigestMismatch_Refused()
     {

@@ -55,8 +55,9 @@ internal static class SamlDecryption
             var plain = new EncryptedXml().DecryptData(data, aes);
             return SamlXml.Load(Encoding.UTF8.GetString(plain));
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
+            // Not for this key, tampered with, or malformed base64 in the cipher values.
             return null;
         }
     }

@@ -35,6 +35,7 @@ internal static class SamlMessages
     public const string StateUsed = "RelayState used before";
     public const string BadMetadata = "the provider's metadata cannot be read";
     public const string BadSignature = "a signature is present but not valid for the metadata's certificates";
+    public const string BadLogoutResponse = "LogoutResponse missing, malformed, replayed or not answering our request";
     public const string SignedNoDestination = "signed Response without Destination";
     public const string NotResponse = "not a SAML Response";
     public const string DuplicateIds = "duplicate ID attributes";

@@ -70,9 +70,10 @@ internal static class SamlSignature
                 }
             }
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            // A malformed Signature element, an unknown algorithm or a Reference that resolves to nothing.
+            // A malformed Signature element (bad base64 included), an unknown algorithm or a Reference that
+            // resolves to nothing.
             return Outcome.Invalid;
         }
 
