@@ -101,7 +101,7 @@ internal sealed class NewPasswordChallenge(
                 return invalid;
             }
 
-            attributes[name] = value;
+            attributes[name] = UserAttributeRules.Normalize(attempt.Pool, name, value);
         }
 
         return SignInCompletion.MissingRequiredAttributes(attempt.Pool, attributes).FirstOrDefault() is { } missing

@@ -112,7 +112,7 @@ internal sealed class NewPasswordPage(
                 return (null, invalid.Message);
             }
 
-            attributes[name] = value;
+            attributes[name] = UserAttributeRules.Normalize(pool, name, value);
         }
 
         var now = clock.GetUtcNow();

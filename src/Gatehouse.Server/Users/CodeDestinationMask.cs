@@ -3,10 +3,10 @@ using System.Text;
 namespace Gatehouse.Server.Users;
 
 /// <summary>
-/// Masks a code's destination the way Cognito shows it in <c>CodeDeliveryDetails.Destination</c> (observed
-/// responses, e.g. <c>a***@e***.com</c> and <c>+*******1234</c>): an email keeps the first character of the local
-/// part, the first character of the domain and the domain's last label; a phone number keeps the plus sign and its
-/// last four digits, every other digit becomes <c>*</c>.
+/// Masks a code's destination the way Cognito shows it in <c>CodeDeliveryDetails.Destination</c> (AWS answers
+/// <c>t***@t***</c> for <c>test@test.com</c>, and <c>+*******1234</c> for a phone number): an email keeps only the
+/// first character of the local part and of the domain, each followed by <c>***</c>; a phone number keeps the plus
+/// sign and its last four digits, every other digit becomes <c>*</c>.
 /// </summary>
 internal static class CodeDestinationMask
 {
@@ -18,10 +18,7 @@ internal static class CodeDestinationMask
             return "***";
         }
 
-        var domain = address[(at + 1)..];
-        var dot = domain.LastIndexOf('.');
-        var tld = dot > 0 ? domain[dot..] : "";
-        return $"{address[0]}***@{domain[0]}***{tld}";
+        return $"{address[0]}***@{address[at + 1]}***";
     }
 
     public static string Phone(string number)

@@ -43,12 +43,13 @@ internal static class UserAttributeEdits
                 return error;
             }
 
+            var value = UserAttributeRules.Normalize(schema, edit.Value);
             if (!creating)
             {
-                Unverify(attributes, edits, name, edit.Value);
+                Unverify(attributes, edits, name, value);
             }
 
-            attributes[name] = edit.Value;
+            attributes[name] = value;
         }
 
         return null;
@@ -149,5 +150,5 @@ internal static class UserAttributeEdits
     }
 
     private static bool IsTrue(IReadOnlyDictionary<string, string> attributes, string name) =>
-        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.Ordinal);
+        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 }

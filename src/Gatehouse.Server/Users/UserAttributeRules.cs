@@ -9,7 +9,7 @@ namespace Gatehouse.Server.Users;
 /// <summary>
 /// Checks attribute values against a pool's schema as Cognito does: the attribute must be in the schema
 /// (custom ones with their <c>custom:</c> prefix), values are at most 2048 bytes, String and Number constraints
-/// hold, booleans are <c>true</c>/<c>false</c>, email and phone_number are well formed (E.164 for phones).
+/// hold, booleans are <c>true</c>/<c>false</c> in any case, email and phone_number are well formed (E.164 for phones).
 /// </summary>
 internal static partial class UserAttributeRules
 {
@@ -57,11 +57,28 @@ internal static partial class UserAttributeRules
         return schema.AttributeDataType switch
         {
             "Number" => CheckNumber(name, value, schema.NumberAttributeConstraints),
-            "Boolean" => value is "true" or "false" ? null : AwsError.InvalidParameter(UserMessages.NotABoolean(name)),
+            "Boolean" => IsBoolean(value) ? null : AwsError.InvalidParameter(UserMessages.NotABoolean(name)),
             "DateTime" => null,
             _ => CheckString(name, value, schema.StringAttributeConstraints),
         };
     }
+
+    /// <summary>
+    /// The value as stored: Cognito takes booleans such as <c>email_verified</c> as <c>true</c>/<c>false</c> in any
+    /// case (<c>True</c>, <c>FALSE</c>) and keeps them lower-case; other values are kept as given.
+    /// </summary>
+    public static string Normalize(SchemaAttributeType schema, string value) =>
+        string.Equals(schema.AttributeDataType, "Boolean", StringComparison.Ordinal) && IsBoolean(value)
+            ? value.ToLowerInvariant()
+            : value;
+
+    /// <summary>The stored form of a value <see cref="CheckValue"/> accepted for <paramref name="name"/>.</summary>
+    public static string Normalize(PoolSettings settings, string name, string value) =>
+        Find(settings, name) is { } schema ? Normalize(schema, value) : value;
+
+    private static bool IsBoolean(string value) =>
+        string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
 
     private static AwsError? CheckString(string name, string value, StringAttributeConstraintsType? constraints)
     {

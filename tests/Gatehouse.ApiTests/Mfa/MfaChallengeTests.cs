@@ -106,7 +106,7 @@ public sealed class MfaChallengeTests(GatehouseFactory factory) : IClassFixture<
 
         Assert.Equal("EMAIL_OTP", challenge.Challenge());
         Assert.Equal("EMAIL", challenge.Parameter("CODE_DELIVERY_DELIVERY_MEDIUM"));
-        Assert.Equal("e***@e***.com", challenge.Parameter("CODE_DELIVERY_DESTINATION"));
+        Assert.Equal("e***@e***", challenge.Parameter("CODE_DELIVERY_DESTINATION"));
         Assert.NotNull(answer.AccessToken());
         Assert.Equal("NotAuthorizedException", reused.ErrorType);
     }

@@ -21,7 +21,7 @@ public sealed class GetUserAttributeVerificationCodeTests(GatehouseFactory facto
         var delivery = response["CodeDeliveryDetails"]!;
         Assert.Equal("EMAIL", delivery["DeliveryMedium"]!.GetValue<string>());
         Assert.Equal("email", delivery["AttributeName"]!.GetValue<string>());
-        Assert.Equal($"{user.Email[0]}***@e***.com", delivery["Destination"]!.GetValue<string>());
+        Assert.Equal($"{user.Email[0]}***@e***", delivery["Destination"]!.GetValue<string>());
         Assert.Matches("^[0-9]{6}$", await SelfServiceSetup.LastCodeAsync(factory, user.Email));
     }
 

@@ -19,7 +19,7 @@ public sealed class ResendConfirmationCodeTests(GatehouseFactory factory) : ICla
         var second = await SelfServiceSetup.LastCodeAsync(factory, email);
 
         var delivery = response["CodeDeliveryDetails"]!.AsObject();
-        Assert.Equal($"{email[0]}***@e***.com", delivery["Destination"]!.GetValue<string>());
+        Assert.Equal($"{email[0]}***@e***", delivery["Destination"]!.GetValue<string>());
         Assert.Equal("EMAIL", delivery["DeliveryMedium"]!.GetValue<string>());
         Assert.Equal(2, (await TestStore.OutboxAsync(factory, email)).Count);
         if (first != second)
@@ -93,7 +93,7 @@ public sealed class ResendConfirmationCodeTests(GatehouseFactory factory) : ICla
         Assert.Null(first.ErrorType);
         var delivery = first["CodeDeliveryDetails"]!.AsObject();
         Assert.Equal("EMAIL", delivery["DeliveryMedium"]!.GetValue<string>());
-        Assert.Matches("^[a-z]\\*\\*\\*@[a-z]\\*\\*\\*\\.com$", delivery["Destination"]!.GetValue<string>());
+        Assert.Matches("^[a-z]\\*\\*\\*@[a-z]\\*\\*\\*$", delivery["Destination"]!.GetValue<string>());
         Assert.Equal(first.Text, second.Text);
         Assert.Empty(await TestStore.OutboxOfPoolAsync(factory, setup.PoolId));
     }

@@ -34,6 +34,8 @@ public sealed class UserPoolDomainTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal(prefix, description?["Domain"]?.GetValue<string>());
         Assert.Equal("ACTIVE", description?["Status"]?.GetValue<string>());
         Assert.Null(description?["CustomDomainConfig"]);
+        // AWS answers CloudFrontDistribution for prefix domains too.
+        Assert.False(string.IsNullOrEmpty(description?["CloudFrontDistribution"]?.GetValue<string>()));
         Assert.Equal(prefix, pool["UserPool"]?["Domain"]?.GetValue<string>());
         Assert.Null(pool["UserPool"]?["CustomDomain"]);
     }

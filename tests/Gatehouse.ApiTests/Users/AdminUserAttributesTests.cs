@@ -36,6 +36,31 @@ public sealed class AdminUserAttributesTests(GatehouseFactory factory) : IClassF
         Assert.Equal("true", (await AttributesAsync(pool, "ben"))["email_verified"]);
     }
 
+    [Theory]
+    [InlineData("True", "true")]
+    [InlineData("TRUE", "true")]
+    [InlineData("False", "false")]
+    public async Task AdminUpdateUserAttributes_BooleanInAnyCase_StoredLowerCase(string sent, string stored)
+    {
+        var pool = await TestPools.CreateAsync(factory);
+        await TestUsers.CreateAsync(_client, pool, "bob", ("email", "bob@example.com"), ("email_verified", sent));
+
+        await UpdateAsync(pool, "bob", ("email", "bob2@example.com"), ("email_verified", sent));
+
+        Assert.Equal(stored, (await AttributesAsync(pool, "bob"))["email_verified"]);
+    }
+
+    [Fact]
+    public async Task AdminUpdateUserAttributes_NotABoolean_InvalidParameter()
+    {
+        var pool = await TestPools.CreateAsync(factory);
+        await TestUsers.CreateAsync(_client, pool, "bea", ("email", "bea@example.com"));
+
+        var response = await UpdateAsync(pool, "bea", ("email_verified", "yes"));
+
+        Assert.Equal("InvalidParameterException", response.ErrorType);
+    }
+
     [Fact]
     public async Task AdminUpdateUserAttributes_BlankValue_DeletesAttribute()
     {
