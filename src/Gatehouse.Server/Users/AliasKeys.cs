@@ -54,5 +54,5 @@ internal sealed record AliasKeys(string? Email, string? Phone, string? Preferred
     }
 
     private static bool IsTrue(IReadOnlyDictionary<string, string> attributes, string name) =>
-        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.Ordinal);
 }

@@ -89,5 +89,5 @@ internal static class CodeDestinations
     }
 
     private static bool IsTrue(IReadOnlyDictionary<string, string> attributes, string name) =>
-        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.Ordinal);
 }

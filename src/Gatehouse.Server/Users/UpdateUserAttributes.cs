@@ -159,7 +159,7 @@ internal sealed class UpdateUserAttributes(
 
     private static bool IsVerified(Dictionary<string, string> attributes, string name) =>
         attributes.TryGetValue(UserAttributeEdits.VerifiedFlagOf(name) ?? "", out var flag)
-        && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
+        && string.Equals(flag, "true", StringComparison.Ordinal);
 
     private static bool AutoVerified(PoolSettings settings, string name) =>
         (settings.Type.AutoVerifiedAttributes ?? []).Contains(name, StringComparer.Ordinal);

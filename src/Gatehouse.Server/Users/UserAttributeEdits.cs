@@ -150,5 +150,5 @@ internal static class UserAttributeEdits
     }
 
     private static bool IsTrue(IReadOnlyDictionary<string, string> attributes, string name) =>
-        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+        attributes.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.Ordinal);
 }
