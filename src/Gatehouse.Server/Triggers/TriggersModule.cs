@@ -21,6 +21,7 @@ internal static class TriggersModule
         services.AddSingleton<TriggerFunctions>();
         services.AddSingleton<TriggerTransport>();
         services.AddSingleton<LambdaTriggers>();
+        services.AddSingleton<PreSignUpTrigger>();
         return services;
     }
 }
