@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Triggers;
 using Gatehouse.Server.UserPools;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ internal sealed class SignUp(
     UserPasswords passwords,
     VerificationCodes codes,
     CodeSender sender,
+    PreSignUpTrigger preSignUp,
     ILogger<SignUp> logger) : IAwsHandler<SignUpRequest>
 {
     public async Task<AwsResult> HandleAsync(SignUpRequest request, CancellationToken ct)
@@ -71,13 +73,22 @@ internal sealed class SignUp(
             return aliasError;
         }
 
+        // PreSignUp_SignUp: a refusal stores nothing; auto-verify marks the attribute, auto-confirm skips the code.
+        var (decision, triggerError) = await preSignUp.RunAsync(settings.Pool, "PreSignUp_SignUp", username,
+            client.Client.ClientId, attributes, request.ValidationData, request.ClientMetadata, ct);
+        if (triggerError is not null)
+        {
+            return triggerError;
+        }
+
+        ApplyAutoVerify(decision!, attributes);
         var user = new User
         {
             PoolId = settings.Pool.Id,
             Username = username,
             UsernameKey = usernameKey,
             Sub = sub,
-            Status = UserStatuses.Unconfirmed,
+            Status = decision!.AutoConfirmUser ? UserStatuses.Confirmed : UserStatuses.Unconfirmed,
             Enabled = true,
             CreatedAt = now,
         };
@@ -97,14 +108,31 @@ internal sealed class SignUp(
 
         Log.UserSignedUp(logger, settings.Pool.Id, sub, client.Client.ClientId);
         CodeDeliveryDetailsType? delivery = null;
-        if (CodeDestinations.ForConfirmation(settings, attributes) is { } destination)
+        if (!decision.AutoConfirmUser && CodeDestinations.ForConfirmation(settings, attributes) is { } destination)
         {
             var code = await codes.IssueAsync(user, CodePurposes.SignUp, destination.AttributeName,
                 VerificationCodes.ConfirmationLifetime, ct);
             delivery = await sender.SendAsync(settings, destination, code, ct);
         }
 
-        return AwsResult.Ok(new SignUpResponse { UserConfirmed = false, UserSub = sub, CodeDeliveryDetails = delivery });
+        return AwsResult.Ok(new SignUpResponse
+        {
+            UserConfirmed = decision.AutoConfirmUser, UserSub = sub, CodeDeliveryDetails = delivery,
+        });
+    }
+
+    /// <summary>autoVerifyEmail / autoVerifyPhone mark the attribute verified where it has a value.</summary>
+    private static void ApplyAutoVerify(PreSignUpDecision decision, Dictionary<string, string> attributes)
+    {
+        if (decision.AutoVerifyEmail && attributes.ContainsKey(UserAttributeNames.Email))
+        {
+            attributes[UserAttributeNames.EmailVerified] = "true";
+        }
+
+        if (decision.AutoVerifyPhone && attributes.ContainsKey(UserAttributeNames.PhoneNumber))
+        {
+            attributes[UserAttributeNames.PhoneNumberVerified] = "true";
+        }
     }
 
     /// <summary>AdminCreateUserConfig.AllowAdminCreateUserOnly turns self-registration off.</summary>
