@@ -35,7 +35,7 @@ internal sealed class RefreshSignIn(AppDb db, RefreshTokenRedemption redemption,
         }
 
         var result = await redemption.RedeemAsync(attempt.Client, token!, user!,
-            AwsError.NotAuthorized(TokensMessages.InvalidRefreshToken), ct);
+            AwsError.NotAuthorized(TokensMessages.InvalidRefreshToken), clientMetadata: null, ct);
         // RedeemAsync answers tokens or an error.
         return RefreshTokenRedemption.ResultOf(result) is { } tokens ? AuthOutcome.Tokens(tokens) : result.Error!;
     }

@@ -62,7 +62,14 @@ internal sealed class SignInCompletion(
     public async Task<AuthOutcome> FinishAsync(AuthAttempt attempt, User user, CancellationToken ct)
     {
         var device = await devices.TrackAsync(attempt, user, ct);
-        var result = await tokens.SignInAsync(attempt.Client, user, device?.DeviceKey, ct);
+        var (result, error) = await tokens.SignInAsync(attempt.Client, user, PreTokenSource(attempt), device?.DeviceKey,
+            clientMetadata: null, ct);
+        if (result is null)
+        {
+            // SignInAsync returns tokens or the pre token generation trigger's error.
+            return error!;
+        }
+
         return AuthOutcome.Tokens(device?.NewDevice is { } metadata ? result with { NewDeviceMetadata = metadata } : result);
     }
 
@@ -88,6 +95,17 @@ internal sealed class SignInCompletion(
                 ["userAttributes"] = JsonSerializer.Serialize(attributes, AuthJsonContext.Default.DictionaryStringString),
             });
     }
+
+    /// <summary>
+    /// The pre token generation trigger's source: the challenge that ended the sign-in (NEW_PASSWORD_REQUIRED,
+    /// a remembered device's DEVICE_PASSWORD_VERIFIER), else TokenGeneration_Authentication.
+    /// </summary>
+    private static string PreTokenSource(AuthAttempt attempt) => attempt.Name switch
+    {
+        ChallengeNames.NewPasswordRequired => PreTokenSources.NewPasswordChallenge,
+        DeviceChallengeNames.DevicePasswordVerifier => PreTokenSources.AuthenticateDevice,
+        _ => PreTokenSources.Authentication,
+    };
 
     public static TimeSpan SessionValidity(AuthAttempt attempt) =>
         TimeSpan.FromMinutes(attempt.ClientSettings.AuthSessionValidity ?? 3);

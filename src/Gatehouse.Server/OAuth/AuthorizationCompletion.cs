@@ -18,8 +18,16 @@ internal sealed class AuthorizationCompletion(AuthorizationCodes codes, SessionT
             return OAuthRedirects.Success(authorize, [KeyValuePair.Create("code", (string?)code)]);
         }
 
-        var result = await tokens.SignInAsync(authorize.Client, user,
+        var (result, error) = await tokens.SignInAsync(authorize.Client, user,
             new OAuthSignIn(authorize.Scopes, authorize.Request.Nonce, authTime, IssueRefreshToken: false), ct);
+        if (result is null)
+        {
+            // The pre token generation trigger failed (SignInAsync returns tokens or an error): the implicit grant
+            // answers the redirect_uri with the error, as RFC 6749 §4.2.2.1 does for a server-side refusal.
+            return OAuthRedirects.Error(authorize.RedirectUri, inFragment: true, "server_error", error!.Message,
+                authorize.Request.State);
+        }
+
         return OAuthRedirects.Success(authorize,
         [
             KeyValuePair.Create("access_token", result.AccessToken),

@@ -22,6 +22,7 @@ internal sealed class TokenEndpoint(
     RefreshTokenRedemption refreshes,
     SigningKeyStore keys,
     PoolIssuer issuer,
+    PreTokenGeneration preTokenGeneration,
     TimeProvider clock)
 {
     public static async Task<IResult> PostAsync(
@@ -79,8 +80,10 @@ internal sealed class TokenEndpoint(
             return OAuthErrors.Json("invalid_grant");
         }
 
-        var result = await tokens.SignInAsync(client, user, new OAuthSignIn(code.Scopes, code.Nonce, code.AuthTime, true), ct);
-        return Tokens(result);
+        var (result, error) = await tokens.SignInAsync(client, user,
+            new OAuthSignIn(code.Scopes, code.Nonce, code.AuthTime, true), ct);
+        // SignInAsync returns tokens or an error.
+        return result is not null ? Tokens(result) : TriggerFailure(error!) ?? OAuthErrors.Json("invalid_grant");
     }
 
     private async Task<IResult> RefreshTokenAsync(AppClient client, IFormCollection form, CancellationToken ct)
@@ -97,8 +100,15 @@ internal sealed class TokenEndpoint(
         }
 
         var redeemed = await refreshes.RedeemAsync(client, token, user,
-            AwsError.NotAuthorized(TokensMessages.RefreshTokenReused), ct);
-        return RefreshTokenRedemption.ResultOf(redeemed) is { } result ? Tokens(result) : OAuthErrors.Json("invalid_grant");
+            AwsError.NotAuthorized(TokensMessages.RefreshTokenReused), clientMetadata: null, ct);
+        if (RefreshTokenRedemption.ResultOf(redeemed) is { } result)
+        {
+            return Tokens(result);
+        }
+
+        return redeemed.Error is { } failed && TriggerFailure(failed) is { } triggerFailure
+            ? triggerFailure
+            : OAuthErrors.Json("invalid_grant");
     }
 
     /// <summary>
@@ -122,11 +132,27 @@ internal sealed class TokenEndpoint(
             return OAuthErrors.Json("invalid_scope");
         }
 
+        if (ClientMetadata(form) is not { } metadata)
+        {
+            return OAuthErrors.Json("invalid_request", "aws_client_metadata must be a JSON object of strings.");
+        }
+
+        // Only a V3_0 pre token generation trigger customizes machine-to-machine tokens.
+        var scopes = string.Join(' ', requested.Distinct(StringComparer.Ordinal));
+        var (changes, error) = await preTokenGeneration.ForClientAsync(client, scopes, metadata, ct);
+        if (changes is null)
+        {
+            // ForClientAsync returns changes or the trigger's error.
+            return TriggerFailure(error!) ?? OAuthErrors.Json("invalid_request");
+        }
+
         var now = clock.GetUtcNow();
         var validity = AppClientTokenValidity.AccessToken(settings);
-        var payload = TokenClaimSets.ClientCredentialsAccessToken(issuer.For(client.PoolId), client.ClientId,
-            string.Join(' ', requested.Distinct(StringComparer.Ordinal)), now, validity, Guid.NewGuid().ToString(),
-            Guid.NewGuid().ToString());
+        var payload = TokenClaimEdits.Apply(
+            TokenClaimSets.ClientCredentialsAccessToken(issuer.For(client.PoolId), client.ClientId,
+                TokenClaimEdits.Scopes(scopes, changes.ScopesToAdd, changes.ScopesToSuppress), now, validity,
+                Guid.NewGuid().ToString(), Guid.NewGuid().ToString()),
+            changes.AccessClaims, changes.AccessSuppress, accessToken: true);
         var accessToken = JwtIssuer.Sign(payload, await keys.SigningCredentialsAsync(client.PoolId, SigningKeyUses.Access, ct));
         return Tokens(new AuthenticationResultType
         {
@@ -134,6 +160,36 @@ internal sealed class TokenEndpoint(
             ExpiresIn = (int)validity.TotalSeconds,
             TokenType = "Bearer",
         });
+    }
+
+    /// <summary>
+    /// A Lambda trigger's failure as the token endpoint answers it: invalid_request with the trigger's message
+    /// (the mapped AWS error's text); null for any other error.
+    /// </summary>
+    private static IResult? TriggerFailure(AwsError error) =>
+        error.Type is "UserLambdaValidationException" or "UnexpectedLambdaException" or "InvalidLambdaResponseException"
+            ? OAuthErrors.Json("invalid_request", error.Message)
+            : null;
+
+    /// <summary>
+    /// <c>aws_client_metadata</c> of a client_credentials request: URL-encoded JSON of string values, passed to the
+    /// V3_0 pre token generation trigger as <c>clientMetadata</c>; empty when absent, null when malformed.
+    /// </summary>
+    private static Dictionary<string, string>? ClientMetadata(IFormCollection form)
+    {
+        if (form["aws_client_metadata"].ToString() is not { Length: > 0 } text)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(text, Users.UsersJsonContext.Default.DictionaryStringString);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static IResult Tokens(AuthenticationResultType result)

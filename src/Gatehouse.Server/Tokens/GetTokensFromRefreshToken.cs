@@ -42,7 +42,7 @@ internal sealed class GetTokensFromRefreshToken(
         }
 
         var result = await redemption.RedeemAsync(client, token!, user!,
-            AwsError.RefreshTokenReuse(TokensMessages.RefreshTokenReused), ct);
+            AwsError.RefreshTokenReuse(TokensMessages.RefreshTokenReused), request.ClientMetadata, ct);
         return RefreshTokenRedemption.ResultOf(result) is { } tokens
             ? AwsResult.Ok(new GetTokensFromRefreshTokenResponse { AuthenticationResult = tokens })
             : result;

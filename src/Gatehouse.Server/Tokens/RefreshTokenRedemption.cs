@@ -46,26 +46,35 @@ internal sealed class RefreshTokenRedemption(
 
     /// <summary>
     /// New tokens for a resolved token; <paramref name="reuseError"/> is what a rotated-out token past its grace
-    /// period gets (it differs per operation).
+    /// period gets (it differs per operation). The pre token generation trigger runs before the token is rotated:
+    /// when it fails, the refresh token stays as it was.
     /// </summary>
     public async Task<AwsResult> RedeemAsync(
-        AppClient client, RefreshToken token, User user, AwsError reuseError, CancellationToken ct)
+        AppClient client, RefreshToken token, User user, AwsError reuseError,
+        IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken ct)
     {
         if (!user.Enabled)
         {
             return AwsError.NotAuthorized(TokensMessages.UserDisabled);
         }
 
+        var (plan, error) = await tokens.PlanRefreshAsync(client, user, token, clientMetadata, ct);
+        if (plan is null)
+        {
+            // PlanRefreshAsync returns a plan or an error.
+            return error!;
+        }
+
         var rotation = RefreshTokenRotation.Read(UserPoolSettings.ReadClient(client));
         if (!rotation.Enabled)
         {
-            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: false, ct));
+            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: false, plan, ct));
         }
 
         var now = clock.GetUtcNow();
         if (token.RotatedAt is null && await store.TryRotateAsync(token.Id, now, ct))
         {
-            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: true, ct));
+            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: true, plan, ct));
         }
 
         // Someone used it first: only a retry within the grace period still gets tokens.
@@ -74,7 +83,7 @@ internal sealed class RefreshTokenRedemption(
                 .Select(t => t.RotatedAt).FirstOrDefaultAsync(ct);
         if (rotatedAt is { } at && now < at + rotation.GracePeriod)
         {
-            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: true, ct));
+            return AwsResult.Ok(await tokens.RefreshAsync(client, user, token, rotate: true, plan, ct));
         }
 
         Log.RefreshTokenReused(logger, client.PoolId, client.ClientId);

@@ -18,6 +18,7 @@ internal static class TokensModule
         services.AddSingleton<SigningKeyCache>();
         services.AddScoped<SigningKeyStore>();
         services.AddScoped<RefreshTokenStore>();
+        services.AddScoped<PreTokenGeneration>();
         services.AddScoped<SessionTokens>();
         services.AddScoped<RefreshTokenRedemption>();
         services.AddScoped<AccessTokenAuthenticator>();
