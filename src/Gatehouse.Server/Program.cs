@@ -15,6 +15,7 @@ using Gatehouse.Server.Passkeys;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Sts;
 using Gatehouse.Server.Tokens;
+using Gatehouse.Server.Triggers;
 using Gatehouse.Server.UserPools;
 using Gatehouse.Server.Users;
 
@@ -33,6 +34,7 @@ builder.Services.AddAwsProtocol();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAdmin();
 builder.Services.AddMessaging();
+builder.Services.AddTriggers();
 builder.Services.AddUserPools();
 builder.Services.AddUsers();
 builder.Services.AddGroups();

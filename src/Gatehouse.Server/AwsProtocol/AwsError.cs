@@ -27,6 +27,8 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError InvalidParameter(string message, string? reasonCode = null) =>
         new("InvalidParameterException", message, 400, reasonCode);
     public static AwsError InvalidPassword(string message) => new("InvalidPasswordException", message, 400);
+    public static AwsError InvalidLambdaResponse(string message) =>
+        new("InvalidLambdaResponseException", message, 400);
     public static AwsError InvalidUserPoolConfiguration(string message) =>
         new("InvalidUserPoolConfigurationException", message, 400);
     public static AwsError LimitExceeded(string message) => new("LimitExceededException", message, 400);
@@ -40,6 +42,7 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError ScopeDoesNotExist(string message) => new("ScopeDoesNotExistException", message, 400);
     public static AwsError TooManyFailedAttempts(string message) =>
         new("TooManyFailedAttemptsException", message, 400);
+    public static AwsError UnexpectedLambda(string message) => new("UnexpectedLambdaException", message, 400);
     public static AwsError UnsupportedIdentityProvider(string message) =>
         new("UnsupportedIdentityProviderException", message, 400);
     public static AwsError UnsupportedOperation(string message) =>
@@ -47,6 +50,8 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError UnsupportedTokenType(string message) => new("UnsupportedTokenTypeException", message, 400);
     public static AwsError UnsupportedUserState(string message) => new("UnsupportedUserStateException", message, 400);
     public static AwsError UserImportInProgress(string message) => new("UserImportInProgressException", message, 400);
+    public static AwsError UserLambdaValidation(string message) =>
+        new("UserLambdaValidationException", message, 400);
     public static AwsError UserNotConfirmed(string message) => new("UserNotConfirmedException", message, 400);
     public static AwsError UserPoolTagging(string message) => new("UserPoolTaggingException", message, 400);
     public static AwsError UsernameExists(string message) => new("UsernameExistsException", message, 400);
