@@ -14,7 +14,7 @@ namespace Gatehouse.Server.Auth;
 /// order decides which error a client sees. ClientId being present is the model validator's check
 /// (InvalidParameterException before any handler runs), so the lists start after it.
 /// </summary>
-internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyCheck devices)
+internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyCheck devices, CustomAuthTriggers customAuth)
 {
     public IReadOnlyList<AuthCheck> Initiate =>
     [
@@ -84,8 +84,8 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
             : AwsError.InvalidParameter(AuthMessages.FlowNotEnabled(attempt.Name));
 
     /// <summary>CUSTOM_AUTH needs the pool's Define, Create and Verify Auth Challenge triggers (Cognito's refusal).</summary>
-    private static AwsError? RejectCustomAuthWithoutTriggers(AuthAttempt attempt) =>
-        attempt.Name is AuthFlows.CustomAuth && !CustomAuthTriggers.AllConfigured(attempt)
+    private AwsError? RejectCustomAuthWithoutTriggers(AuthAttempt attempt) =>
+        attempt.Name is AuthFlows.CustomAuth && !customAuth.AllConfigured(attempt)
             ? AwsError.InvalidParameter(CustomAuthMessages.TriggersNotConfigured)
             : null;
 

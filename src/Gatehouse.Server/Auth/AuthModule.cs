@@ -1,7 +1,5 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
-using Gatehouse.Server.Triggers;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gatehouse.Server.Auth;
 
@@ -21,8 +19,6 @@ internal static class AuthModule
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<RefreshSignIn>();
         services.AddScoped<NewPasswordChallenge>();
-        // The trigger invoker is Triggers/' service; TryAdd, so that whichever module registers it first wins.
-        services.TryAddSingleton<LambdaTriggers>();
         services.AddScoped<CustomAuthTriggers>();
         services.AddScoped<CustomAuthFlow>();
         services.AddScoped<AuthFlowRunner>();

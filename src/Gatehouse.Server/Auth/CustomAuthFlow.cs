@@ -71,7 +71,7 @@ internal sealed class CustomAuthFlow(
     public async Task<AuthOutcome> AnswerAsync(AuthAttempt attempt, CancellationToken ct)
     {
         // The triggers may have been removed from the pool since the flow started.
-        if (!CustomAuthTriggers.AllConfigured(attempt))
+        if (!triggers.AllConfigured(attempt))
         {
             return AwsError.InvalidParameter(CustomAuthMessages.TriggersNotConfigured);
         }

@@ -25,10 +25,10 @@ namespace Gatehouse.Server.Auth;
 /// </summary>
 internal sealed class CustomAuthTriggers(LambdaTriggers lambda)
 {
-    public static bool AllConfigured(AuthAttempt attempt) =>
-        LambdaTriggers.Configured(attempt.Pool.Pool, TriggerPoint.DefineAuthChallenge)
-        && LambdaTriggers.Configured(attempt.Pool.Pool, TriggerPoint.CreateAuthChallenge)
-        && LambdaTriggers.Configured(attempt.Pool.Pool, TriggerPoint.VerifyAuthChallengeResponse);
+    public bool AllConfigured(AuthAttempt attempt) =>
+        lambda.Configured(attempt.Pool.Pool, TriggerPoint.DefineAuthChallenge)
+        && lambda.Configured(attempt.Pool.Pool, TriggerPoint.CreateAuthChallenge)
+        && lambda.Configured(attempt.Pool.Pool, TriggerPoint.VerifyAuthChallengeResponse);
 
     public async Task<(CustomAuthDecision? Decision, AwsError? Error)> DefineAsync(
         AuthAttempt attempt, CustomAuthUser who, IReadOnlyList<CustomAuthChallengeResult> session, CancellationToken ct)
@@ -115,7 +115,7 @@ internal sealed class CustomAuthTriggers(LambdaTriggers lambda)
     {
         var outcome = await lambda.InvokeAsync(attempt.Pool.Pool, point,
             new TriggerCall(source, who.Username, attempt.ClientId, request, response), ct);
-        return outcome.Error is { } error ? (null, error) : (outcome.Response ?? new JsonObject(), null);
+        return outcome.Error is { } error ? (null, error) : (outcome.Response ?? [], null);
     }
 
     /// <summary>

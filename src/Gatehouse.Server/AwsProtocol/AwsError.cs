@@ -57,8 +57,6 @@ internal sealed record AwsError(string Type, string Message, int Status, string?
     public static AwsError UsernameExists(string message) => new("UsernameExistsException", message, 400);
     public static AwsError FeatureUnavailableInTier(string message) =>
         new("FeatureUnavailableInTierException", message, 400);
-    public static AwsError InvalidLambdaResponse(string message) =>
-        new("InvalidLambdaResponseException", message, 400);
     public static AwsError NotAuthorized(string message) => new("NotAuthorizedException", message, 400);
     public static AwsError WebAuthnNotEnabled(string message) => new("WebAuthnNotEnabledException", message, 400);
     public static AwsError WebAuthnConfigurationMissing(string message) =>
