@@ -18,6 +18,7 @@ internal sealed class AdminInitiateAuth(AuthFlowRunner runner) : IAwsHandler<Adm
             UserPoolId = request.UserPoolId,
             Parameters = request.AuthParameters ?? new Dictionary<string, string>(),
             Session = request.Session,
+            ClientMetadata = request.ClientMetadata,
         }, ct);
         return outcome.Error ?? AwsResult.Ok(new AdminInitiateAuthResponse
         {

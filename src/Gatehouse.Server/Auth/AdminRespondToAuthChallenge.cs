@@ -15,6 +15,7 @@ internal sealed class AdminRespondToAuthChallenge(AuthFlowRunner runner) : IAwsH
             UserPoolId = request.UserPoolId,
             Parameters = request.ChallengeResponses ?? new Dictionary<string, string>(),
             Session = request.Session,
+            ClientMetadata = request.ClientMetadata,
         }, ct);
         return outcome.Error ?? AwsResult.Ok(new AdminRespondToAuthChallengeResponse
         {

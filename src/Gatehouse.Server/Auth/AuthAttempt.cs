@@ -30,6 +30,13 @@ internal sealed class AuthAttempt
     public string? Session { get; init; }
 
     /// <summary>
+    /// The request's ClientMetadata, for the Lambda triggers. InitiateAuth's reaches only pre sign-up, pre
+    /// authentication and user migration (model docs of InitiateAuth), so CUSTOM_AUTH passes on only the respond
+    /// operations' (Auth/CustomAuthTriggers).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ClientMetadata { get; init; }
+
+    /// <summary>
     /// Set by a first factor that already proves possession (a passkey, a code sent to the user): MFA is not asked
     /// again, unless the pool asks for both.
     /// </summary>

@@ -14,15 +14,15 @@ namespace Gatehouse.Server.Auth;
 /// order decides which error a client sees. ClientId being present is the model validator's check
 /// (InvalidParameterException before any handler runs), so the lists start after it.
 /// </summary>
-internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyCheck devices)
+internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyCheck devices, CustomAuthTriggers customAuth)
 {
     public IReadOnlyList<AuthCheck> Initiate =>
     [
         new(nameof(RejectFlowOfOtherOperation), (a, _) => Task.FromResult(RejectFlowOfOtherOperation(a))),
         new(nameof(RejectUnknownPool), RejectUnknownPool),
         new(nameof(RejectUnknownClient), RejectUnknownClient),
-        new(nameof(RejectUnbuiltFlow), (a, _) => Task.FromResult(RejectUnbuiltFlow(a))),
         new(nameof(RejectFlowNotAllowed), (a, _) => Task.FromResult(RejectFlowNotAllowed(a))),
+        new(nameof(RejectCustomAuthWithoutTriggers), (a, _) => Task.FromResult(RejectCustomAuthWithoutTriggers(a))),
         new(nameof(RejectRefreshWithRotation), (a, _) => Task.FromResult(RejectRefreshWithRotation(a))),
         new(nameof(RequireFlowParameters), (a, _) => Task.FromResult(RequireFlowParameters(a))),
         new(nameof(RequireSecretHash), (a, _) => Task.FromResult(RequireSecretHash(a))),
@@ -77,17 +77,17 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
         return null;
     }
 
-    /// <summary>Valid flows Gatehouse does not run yet get an explicit answer, never a wrong result.</summary>
-    private static AwsError? RejectUnbuiltFlow(AuthAttempt attempt) =>
-        attempt.Name is AuthFlows.CustomAuth
-            ? AwsError.UnsupportedOperation(AuthMessages.FlowNotBuilt(attempt.Name))
-            : null;
-
     /// <summary>The client's ExplicitAuthFlows must allow the flow (legacy names too).</summary>
     private static AwsError? RejectFlowNotAllowed(AuthAttempt attempt) =>
         AuthFlows.Allowed(attempt.ClientSettings.ExplicitAuthFlows, attempt.Name)
             ? null
             : AwsError.InvalidParameter(AuthMessages.FlowNotEnabled(attempt.Name));
+
+    /// <summary>CUSTOM_AUTH needs the pool's Define, Create and Verify Auth Challenge triggers (Cognito's refusal).</summary>
+    private AwsError? RejectCustomAuthWithoutTriggers(AuthAttempt attempt) =>
+        attempt.Name is AuthFlows.CustomAuth && !customAuth.AllConfigured(attempt)
+            ? AwsError.InvalidParameter(CustomAuthMessages.TriggersNotConfigured)
+            : null;
 
     /// <summary>
     /// A client that rotates refresh tokens refreshes only through GetTokensFromRefreshToken: the developer guide
@@ -106,6 +106,8 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
         {
             AuthFlows.UserSrp => ["USERNAME", "SRP_A"],
             AuthFlows.UserAuth => ["USERNAME"],
+            AuthFlows.CustomAuth when CustomAuthFlow.StartsWithSrp(attempt) => ["USERNAME", CustomAuthFlow.SrpA],
+            AuthFlows.CustomAuth => ["USERNAME"],
             AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => ["REFRESH_TOKEN"],
             _ => ["USERNAME", "PASSWORD"],
         };
@@ -136,7 +138,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
     private static AwsError? RejectUnbuiltChallenge(AuthAttempt attempt) =>
         attempt.Name is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired
             or DeviceChallengeNames.DeviceSrpAuth or DeviceChallengeNames.DevicePasswordVerifier
-            or ChallengeNames.SelectChallenge or ChallengeNames.WebAuthn
+            or ChallengeNames.SelectChallenge or ChallengeNames.WebAuthn or ChallengeNames.CustomChallenge
         || ChallengeNames.IsMfa(attempt.Name)
             ? null
             : AwsError.UnsupportedOperation(AuthMessages.ChallengeNotBuilt(attempt.Name));
@@ -158,6 +160,7 @@ internal sealed class AuthChecks(AppDb db, SecretProtector protector, DeviceKeyC
                 ["USERNAME", "DEVICE_KEY", "PASSWORD_CLAIM_SECRET_BLOCK", "PASSWORD_CLAIM_SIGNATURE", "TIMESTAMP"],
             ChallengeNames.SelectChallenge => ["USERNAME", "ANSWER"],
             ChallengeNames.WebAuthn => ["USERNAME", "CREDENTIAL"],
+            ChallengeNames.CustomChallenge => ["USERNAME", "ANSWER"],
             _ => ["USERNAME", "NEW_PASSWORD"],
         };
         return Missing(attempt, required);

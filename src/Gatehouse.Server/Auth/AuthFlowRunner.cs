@@ -18,6 +18,7 @@ internal sealed class AuthFlowRunner(
     MfaAnswers mfa,
     DeviceSrpChallenge deviceSrp,
     UserAuthFlow userAuth,
+    CustomAuthFlow customAuth,
     WebAuthnSignIn webAuthn,
     ILogger<AuthFlowRunner> logger)
 {
@@ -32,6 +33,7 @@ internal sealed class AuthFlowRunner(
         {
             AuthFlows.UserSrp => await srp.StartAsync(attempt, ct),
             AuthFlows.UserAuth => await userAuth.StartAsync(attempt, ct),
+            AuthFlows.CustomAuth => await customAuth.StartAsync(attempt, ct),
             AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => await refresh.SignInAsync(attempt, ct),
             _ => await password.SignInAsync(attempt, ct),
         };
@@ -47,7 +49,10 @@ internal sealed class AuthFlowRunner(
 
         var outcome = attempt.Name switch
         {
+            ChallengeNames.PasswordVerifier when customAuth.OwnsPasswordVerifier(attempt) =>
+                await customAuth.VerifyPasswordAsync(attempt, ct),
             ChallengeNames.PasswordVerifier => await srp.VerifyAsync(attempt, ct),
+            ChallengeNames.CustomChallenge => await customAuth.AnswerAsync(attempt, ct),
             _ when ChallengeNames.IsMfa(attempt.Name) => await mfa.RespondAsync(attempt, ct),
             DeviceChallengeNames.DeviceSrpAuth => await deviceSrp.StartAsync(attempt, ct),
             DeviceChallengeNames.DevicePasswordVerifier => await deviceSrp.VerifyAsync(attempt, ct),

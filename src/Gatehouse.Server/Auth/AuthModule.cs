@@ -19,6 +19,8 @@ internal static class AuthModule
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<RefreshSignIn>();
         services.AddScoped<NewPasswordChallenge>();
+        services.AddScoped<CustomAuthTriggers>();
+        services.AddScoped<CustomAuthFlow>();
         services.AddScoped<AuthFlowRunner>();
         services.AddAwsOperation<InitiateAuthRequest, InitiateAuth>("InitiateAuth");
         services.AddAwsOperation<AdminInitiateAuthRequest, AdminInitiateAuth>("AdminInitiateAuth");

@@ -17,6 +17,9 @@ internal static class ChallengeNames
     public const string SelectChallenge = "SELECT_CHALLENGE";
     public const string WebAuthn = "WEB_AUTHN";
 
+    /// <summary>CUSTOM_AUTH's challenge, made by the pool's CreateAuthChallenge trigger (Auth/CustomAuthFlow).</summary>
+    public const string CustomChallenge = "CUSTOM_CHALLENGE";
+
     /// <summary>The MFA challenges and USER_AUTH's code first factors (Mfa/MfaAnswers answers them).</summary>
     public static bool IsMfa(string name) =>
         name is SmsMfa or EmailOtp or SoftwareTokenMfa or SelectMfaType or MfaSetup or SmsOtp;

@@ -14,6 +14,7 @@ internal sealed class InitiateAuth(AuthFlowRunner runner) : IAwsHandler<Initiate
             ClientId = request.ClientId,
             Parameters = request.AuthParameters ?? new Dictionary<string, string>(),
             Session = request.Session,
+            ClientMetadata = request.ClientMetadata,
         }, ct);
         return outcome.Error ?? AwsResult.Ok(new InitiateAuthResponse
         {

@@ -14,6 +14,7 @@ internal sealed class RespondToAuthChallenge(AuthFlowRunner runner) : IAwsHandle
             ClientId = request.ClientId,
             Parameters = request.ChallengeResponses ?? new Dictionary<string, string>(),
             Session = request.Session,
+            ClientMetadata = request.ClientMetadata,
         }, ct);
         return outcome.Error ?? AwsResult.Ok(new RespondToAuthChallengeResponse
         {

@@ -71,6 +71,22 @@ internal sealed class SrpChallenge(
 
     public async Task<AuthOutcome> VerifyAsync(AuthAttempt attempt, CancellationToken ct)
     {
+        var (user, error) = await CheckAsync(attempt, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // CheckAsync returns a user whenever it returns no error.
+        return await completion.CompleteAsync(attempt, user!, ct);
+    }
+
+    /// <summary>
+    /// The password proof of a PASSWORD_VERIFIER answer: the user it proves (lockout counter reset), or the error.
+    /// USER_SRP_AUTH then completes the sign-in; CUSTOM_AUTH with SRP_A goes back to DefineAuthChallenge.
+    /// </summary>
+    public async Task<(User? User, AwsError? Error)> CheckAsync(AuthAttempt attempt, CancellationToken ct)
+    {
         // RequireChallengeResponses has run, so these are present.
         var secretBlock = attempt.Parameter("PASSWORD_CLAIM_SECRET_BLOCK")!;
         var timestampText = attempt.Parameter("TIMESTAMP")!;
@@ -79,18 +95,18 @@ internal sealed class SrpChallenge(
             || !string.Equals(block.PoolId, poolId, StringComparison.Ordinal)
             || !string.Equals(block.ClientId, attempt.ClientId, StringComparison.Ordinal))
         {
-            return AwsError.NotAuthorized(AuthMessages.IncorrectCredentials);
+            return (null, AwsError.NotAuthorized(AuthMessages.IncorrectCredentials));
         }
 
         if (SrpTimestamp.Parse(timestampText) is not { } timestamp)
         {
-            return AwsError.InvalidParameter(AuthMessages.TimestampFormat);
+            return (null, AwsError.InvalidParameter(AuthMessages.TimestampFormat));
         }
 
         var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(block.IssuedAtMs);
         if (clock.GetUtcNow() - issuedAt > SignInCompletion.SessionValidity(attempt))
         {
-            return AwsError.NotAuthorized(AuthMessages.SessionExpired);
+            return (null, AwsError.NotAuthorized(AuthMessages.SessionExpired));
         }
 
         var a = SrpMath.ParseHex(block.LargeA);
@@ -102,24 +118,24 @@ internal sealed class SrpChallenge(
         {
             // Unknown user (or a broken answer): the same work as a real check, then the same error.
             _ = Signature(attempt, block, secretBlock, timestampText, decoy.Verifier(poolId, block.Username), a, bigB, u);
-            return user is null && !attempt.HidesUserExistence
+            return (null, user is null && !attempt.HidesUserExistence
                 ? AwsError.UserNotFound(AuthMessages.UserDoesNotExist)
-                : AwsError.NotAuthorized(AuthMessages.IncorrectCredentials);
+                : AwsError.NotAuthorized(AuthMessages.IncorrectCredentials));
         }
 
         if (string.Equals(user.Status, UserStatuses.ResetRequired, StringComparison.Ordinal))
         {
-            return AwsError.PasswordResetRequired(AuthMessages.PasswordResetRequired);
+            return (null, AwsError.PasswordResetRequired(AuthMessages.PasswordResetRequired));
         }
 
         if (await lockout.ReserveAttemptAsync(user.Id, ct) is { } locked)
         {
-            return locked;
+            return (null, locked);
         }
 
         if (!await ledger.TryConsumeAsync(block.Id, issuedAt + SignInCompletion.SessionValidity(attempt), ct))
         {
-            return AwsError.NotAuthorized(AuthMessages.InvalidSession);
+            return (null, AwsError.NotAuthorized(AuthMessages.InvalidSession));
         }
 
         var verifier = user.PasswordVerifierProtected is { } stored
@@ -129,11 +145,11 @@ internal sealed class SrpChallenge(
         if (user.PasswordVerifierProtected is null || !CryptographicOperations.FixedTimeEquals(
                 Encoding.ASCII.GetBytes(expected), Encoding.UTF8.GetBytes(attempt.Parameter("PASSWORD_CLAIM_SIGNATURE")!)))
         {
-            return AwsError.NotAuthorized(AuthMessages.IncorrectCredentials);
+            return (null, AwsError.NotAuthorized(AuthMessages.IncorrectCredentials));
         }
 
         await lockout.ResetAsync(user.Id, ct);
-        return await completion.CompleteAsync(attempt, user, ct);
+        return (user, null);
     }
 
     /// <summary>The USERNAME answered must be the user of the block (clients send USER_ID_FOR_SRP or an alias).</summary>

@@ -85,13 +85,15 @@ public sealed class AuthCheckOrderTests(GatehouseFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task InitiateAuth_CustomAuth_UnsupportedOperation()
+    public async Task InitiateAuth_CustomAuthWithoutTriggersAndMissingUsername_NotConfiguredFirst()
     {
-        var (_, clientId, _) = await _client.PoolAndClientAsync();
+        var (_, clientId, _) = await _client.PoolAndClientAsync(
+            new JsonObject { ["ExplicitAuthFlows"] = new JsonArray("ALLOW_CUSTOM_AUTH") });
 
-        var response = await Initiate("CUSTOM_AUTH", clientId, new() { ["USERNAME"] = "x" });
+        var response = await Initiate("CUSTOM_AUTH", clientId, []);
 
-        Assert.Equal("UnsupportedOperationException", response.ErrorType);
+        Assert.Equal("InvalidParameterException", response.ErrorType);
+        Assert.Equal("Custom auth lambda trigger is not configured for the user pool.", response.Message);
     }
 
     [Fact]
