@@ -15,6 +15,7 @@ using Gatehouse.Server.Passkeys;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Sts;
 using Gatehouse.Server.Tokens;
+using Gatehouse.Server.UserImport;
 using Gatehouse.Server.UserPools;
 using Gatehouse.Server.Users;
 
@@ -48,6 +49,7 @@ builder.Services.AddIam();
 builder.Services.AddSts();
 builder.Services.AddIdentityPools();
 builder.Services.AddGatehouseAuthorization();
+builder.Services.AddUserImport();
 
 var app = builder.Build();
 switch (command)
@@ -82,6 +84,7 @@ app.MapIdentityPoolTokens();
 app.MapHostedUi();
 app.MapFederation();
 app.MapGatehouseAuthorization();
+app.MapUserImport();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the API tests.</summary>
