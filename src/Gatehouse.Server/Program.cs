@@ -16,6 +16,7 @@ using Gatehouse.Server.Storage;
 using Gatehouse.Server.Sts;
 using Gatehouse.Server.Tokens;
 using Gatehouse.Server.Triggers;
+using Gatehouse.Server.UserImport;
 using Gatehouse.Server.UserPools;
 using Gatehouse.Server.Users;
 
@@ -50,6 +51,7 @@ builder.Services.AddIam();
 builder.Services.AddSts();
 builder.Services.AddIdentityPools();
 builder.Services.AddGatehouseAuthorization();
+builder.Services.AddUserImport();
 
 var app = builder.Build();
 switch (command)
@@ -84,6 +86,7 @@ app.MapIdentityPoolTokens();
 app.MapHostedUi();
 app.MapFederation();
 app.MapGatehouseAuthorization();
+app.MapUserImport();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the API tests.</summary>

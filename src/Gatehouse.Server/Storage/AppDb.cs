@@ -72,6 +72,12 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<SamlCertificate> SamlCertificates => Set<SamlCertificate>();
 
+    public DbSet<UserImportJob> UserImportJobs => Set<UserImportJob>();
+
+    public DbSet<UserImportChunk> UserImportChunks => Set<UserImportChunk>();
+
+    public DbSet<UserImportRowError> UserImportRowErrors => Set<UserImportRowError>();
+
     /// <summary>
     /// Saves, bumping <c>Version</c> on every modified row that has one, so that two requests that read the same
     /// row cannot both write it: the later one fails with <see cref="DbUpdateConcurrencyException"/>, which the
@@ -442,6 +448,39 @@ internal abstract class AppDb(DbContextOptions options) : DbContext(options)
             e.Property(s => s.Source).HasMaxLength(64);
             e.Property(s => s.Subject).HasMaxLength(512);
             e.HasIndex(s => s.ExpiresAt);
+        });
+
+        modelBuilder.Entity<UserImportJob>(e =>
+        {
+            e.HasKey(j => j.Id);
+            e.Property(j => j.JobId).HasMaxLength(55);
+            e.Property(j => j.PoolId).HasMaxLength(55);
+            e.Property(j => j.JobName).HasMaxLength(128);
+            e.Property(j => j.CloudWatchLogsRoleArn).HasMaxLength(2048);
+            e.Property(j => j.Status).HasMaxLength(16);
+            e.Property(j => j.UploadId).HasMaxLength(32);
+            e.Property(j => j.LeaseOwner).HasMaxLength(32);
+            e.HasIndex(j => j.JobId).IsUnique();
+            e.HasIndex(j => new { j.PoolId, j.Id });
+            e.HasIndex(j => j.Status);
+            e.HasOne<UserPool>().WithMany().HasForeignKey(j => j.PoolId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserImportChunk>(e =>
+        {
+            e.HasKey(c => new { c.JobKey, c.UploadId, c.Seq });
+            e.Property(c => c.UploadId).HasMaxLength(32);
+            e.HasOne<UserImportJob>().WithMany().HasForeignKey(c => c.JobKey).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserImportRowError>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Outcome).HasMaxLength(8);
+            e.Property(r => r.Username).HasMaxLength(128);
+            e.Property(r => r.Message).HasMaxLength(1024);
+            e.HasIndex(r => new { r.JobKey, r.RowNumber });
+            e.HasOne<UserImportJob>().WithMany().HasForeignKey(r => r.JobKey).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

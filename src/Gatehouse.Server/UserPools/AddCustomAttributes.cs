@@ -14,6 +14,12 @@ internal sealed class AddCustomAttributes(AppDb db, TimeProvider clock) : IAwsHa
             return AwsError.ResourceNotFound(UserPoolMessages.PoolNotFound(request.UserPoolId));
         }
 
+        // Cognito answers UserImportInProgressException while an import job of the pool runs (the model's errors).
+        if (await UserImport.UserImportJobs.InProgressAsync(db, pool.Id, ct))
+        {
+            return AwsError.UserImportInProgress(UserImport.UserImportMessages.ImportInProgress);
+        }
+
         var settings = UserPoolSettings.Read(pool);
         if (UserPoolSchema.AddCustom(settings.SchemaAttributes ?? [], request.CustomAttributes, out var schema) is { } error)
         {

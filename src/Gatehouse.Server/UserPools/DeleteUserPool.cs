@@ -14,6 +14,12 @@ internal sealed class DeleteUserPool(AppDb db, ILogger<DeleteUserPool> logger) :
             return AwsError.ResourceNotFound(UserPoolMessages.PoolNotFound(request.UserPoolId));
         }
 
+        // Cognito answers UserImportInProgressException while an import job of the pool runs (the model's errors).
+        if (await UserImport.UserImportJobs.InProgressAsync(db, pool.Id, ct))
+        {
+            return AwsError.UserImportInProgress(UserImport.UserImportMessages.ImportInProgress);
+        }
+
         // DeleteUserPool's documentation: a protected pool answers InvalidParameterException.
         if (string.Equals(UserPoolSettings.Read(pool).DeletionProtection, "ACTIVE", StringComparison.Ordinal))
         {

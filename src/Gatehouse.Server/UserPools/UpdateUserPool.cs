@@ -20,6 +20,12 @@ internal sealed class UpdateUserPool(AppDb db, TimeProvider clock, ILogger<Updat
             return AwsError.ResourceNotFound(UserPoolMessages.PoolNotFound(request.UserPoolId));
         }
 
+        // Cognito answers UserImportInProgressException while an import job of the pool runs (the model's errors).
+        if (await UserImport.UserImportJobs.InProgressAsync(db, pool.Id, ct))
+        {
+            return AwsError.UserImportInProgress(UserImport.UserImportMessages.ImportInProgress);
+        }
+
         var current = UserPoolSettings.Read(pool);
         var requested = new UserPoolType
         {
