@@ -1040,6 +1040,9 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("ImportedPasswordHashProtected")
+                        .HasColumnType("text");
+
                     b.Property<long>("LastModifiedAt")
                         .HasColumnType("bigint");
 

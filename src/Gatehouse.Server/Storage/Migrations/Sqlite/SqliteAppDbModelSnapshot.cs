@@ -1016,6 +1016,9 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.Property<string>("GivenName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedPasswordHashProtected")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastModifiedAt")
                         .HasColumnType("INTEGER");
 
