@@ -12,6 +12,7 @@ using Gatehouse.Server.IdentityPools;
 using Gatehouse.Server.Messaging;
 using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Passkeys;
+using Gatehouse.Server.PoolTransfer;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Sts;
 using Gatehouse.Server.Tokens;
@@ -20,7 +21,8 @@ using Gatehouse.Server.UserImport;
 using Gatehouse.Server.UserPools;
 using Gatehouse.Server.Users;
 
-// Commands: (none) serve; `migrate` apply migrations and exit; `compatibility <file>` write the operation table.
+// Commands: (none) serve; `migrate` apply migrations and exit; `compatibility <file>` write the operation table;
+// `export` / `import` move pools between instances (docs/pool-transfer.md).
 var command = args.FirstOrDefault(a => !a.StartsWith('-'));
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddGatehouseEnvironment();
@@ -52,6 +54,7 @@ builder.Services.AddSts();
 builder.Services.AddIdentityPools();
 builder.Services.AddGatehouseAuthorization();
 builder.Services.AddUserImport();
+builder.Services.AddPoolTransfer();
 
 var app = builder.Build();
 switch (command)
@@ -63,6 +66,11 @@ switch (command)
         var path = args.SkipWhile(a => a != "compatibility").Skip(1).FirstOrDefault() ?? "docs/compatibility.md";
         await File.WriteAllTextAsync(path, app.Services.GetRequiredService<CompatibilityReport>().Render());
         Console.WriteLine($"Wrote {path}");
+        return;
+    case "export" or "import":
+        await app.Services.GetRequiredService<StorageMigrator>().MigrateAsync(CancellationToken.None);
+        Environment.ExitCode = await app.Services.GetRequiredService<PoolTransferCommand>()
+            .RunAsync(command, args, CancellationToken.None);
         return;
     default:
         break;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gatehouse.Server.PoolTransfer;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Users;
 
@@ -7,7 +8,9 @@ namespace Gatehouse.Server.Auth;
 
 /// <summary>
 /// Checks a plain password (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) by recomputing the user's SRP verifier
-/// from it (DESIGN.md "Authentication engine") and comparing in constant time.
+/// from it (DESIGN.md "Authentication engine") and comparing in constant time; a user who has only an imported hash
+/// (<see cref="ImportedPasswordHash"/>) is checked against that hash, and the caller then upgrades it
+/// (<see cref="ImportedPasswordUpgrade"/>).
 /// </summary>
 internal sealed class PasswordCheck(SecretProtector protector, UnknownUserDecoy decoy)
 {
@@ -15,9 +18,13 @@ internal sealed class PasswordCheck(SecretProtector protector, UnknownUserDecoy 
     {
         if (user.PasswordSalt is not { } salt || user.PasswordVerifierProtected is not { } stored)
         {
-            // No password to compare with: do the same work as a real check and fail.
+            // No verifier: do the same work as a real check, so the timing never falls below a known user's; then a
+            // hash brought by `gatehouse import`, if the user has one (its own work comes on top, docs/pool-transfer.md).
             Decoy(user.PoolId, user.Username, password);
-            return false;
+            return user.ImportedPasswordHashProtected is { } imported
+                && ImportedPasswordHash.Parse(protector.Unprotect(ImportedPasswordHash.ProtectPurpose, imported), out _)
+                    is { } hash
+                && hash.Matches(password);
         }
 
         var computed = Compute(user.PoolId, user.Username, password, salt);

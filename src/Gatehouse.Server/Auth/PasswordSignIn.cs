@@ -1,4 +1,5 @@
 using Gatehouse.Server.AwsProtocol;
+using Gatehouse.Server.PoolTransfer;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Users;
 
@@ -10,7 +11,7 @@ namespace Gatehouse.Server.Auth;
 /// PreventUserExistenceErrors), reset required, lockout, password, then <see cref="SignInCompletion"/>.
 /// </summary>
 internal sealed class PasswordSignIn(
-    AppDb db, PasswordCheck passwords, SignInLockout lockout, SignInCompletion completion)
+    AppDb db, PasswordCheck passwords, SignInLockout lockout, SignInCompletion completion, ImportedPasswordUpgrade upgrade)
 {
     public async Task<AuthOutcome> SignInAsync(AuthAttempt attempt, CancellationToken ct)
     {
@@ -43,6 +44,7 @@ internal sealed class PasswordSignIn(
         }
 
         await lockout.ResetAsync(user.Id, ct);
+        await upgrade.ApplyAsync(user, password, ct);
         return await completion.CompleteAsync(attempt, user, ct);
     }
 }

@@ -34,7 +34,10 @@ internal sealed class SrpChallenge(
         }
 
         var poolId = attempt.Pool.Pool.Id;
-        var user = await UserLookup.FindAsync(db, attempt.Pool, username, ct);
+        // A user with only an imported hash cannot be checked by SRP (the server has no verifier): answered as Cognito
+        // answers SRP for a user still to be migrated, who is not in the pool (docs/pool-transfer.md).
+        var user = await UserLookup.FindAsync(db, attempt.Pool, username, ct) is { } found && !AwaitsUpgrade(found)
+            ? found : null;
         if (user is null && !attempt.HidesUserExistence)
         {
             return AwsError.UserNotFound(AuthMessages.UserDoesNotExist);
@@ -112,7 +115,8 @@ internal sealed class SrpChallenge(
         var a = SrpMath.ParseHex(block.LargeA);
         var bigB = SrpMath.ParseHex(block.LargeB);
         var u = SrpMath.ComputeU(a, bigB);
-        var user = await db.Users.FirstOrDefaultAsync(x => x.PoolId == poolId && x.Username == block.Username, ct);
+        var user = await db.Users.FirstOrDefaultAsync(x => x.PoolId == poolId && x.Username == block.Username, ct) is { } found
+            && !AwaitsUpgrade(found) ? found : null;
         if (!SrpTimestamp.WithinWindow(timestamp, issuedAt) || u.IsZero || user is null
             || !await SameUserAsync(attempt, user, block.Username, ct))
         {
@@ -151,6 +155,9 @@ internal sealed class SrpChallenge(
         await lockout.ResetAsync(user.Id, ct);
         return (user, null);
     }
+
+    private static bool AwaitsUpgrade(User user) =>
+        user.PasswordVerifierProtected is null && user.ImportedPasswordHashProtected is not null;
 
     /// <summary>The USERNAME answered must be the user of the block (clients send USER_ID_FOR_SRP or an alias).</summary>
     private async Task<bool> SameUserAsync(AuthAttempt attempt, User user, string blockUsername, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace Gatehouse.Server.Federation;
 /// </summary>
 internal sealed class ProviderDetails(SecretProtector protector)
 {
-    private const string Purpose = "identity-provider-details";
+    public const string Purpose = "identity-provider-details";
 
     public Dictionary<string, string> Read(IdentityProvider provider) =>
         JsonSerializer.Deserialize(protector.Unprotect(Purpose, provider.DetailsProtected),

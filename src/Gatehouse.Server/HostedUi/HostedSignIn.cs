@@ -1,4 +1,5 @@
 using Gatehouse.Server.Auth;
+using Gatehouse.Server.PoolTransfer;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Users;
 
@@ -9,7 +10,8 @@ namespace Gatehouse.Server.HostedUi;
 /// <see cref="SignInLockout"/>, <see cref="UserLookup"/>): an unknown user costs the same work and shows the same text
 /// as a wrong password; reset-required, lockout, password, then disabled, unconfirmed and temporary-password states.
 /// </summary>
-internal sealed class HostedSignIn(AppDb db, PasswordCheck passwords, SignInLockout lockout, TimeProvider clock)
+internal sealed class HostedSignIn(
+    AppDb db, PasswordCheck passwords, SignInLockout lockout, ImportedPasswordUpgrade upgrade, TimeProvider clock)
 {
     public async Task<HostedSignInResult> SignInAsync(string poolId, string username, string password, CancellationToken ct)
     {
@@ -41,6 +43,7 @@ internal sealed class HostedSignIn(AppDb db, PasswordCheck passwords, SignInLock
         }
 
         await lockout.ResetAsync(user.Id, ct);
+        await upgrade.ApplyAsync(user, password, ct);
         if (!user.Enabled)
         {
             return HostedSignInResult.Failed(HostedUiStrings.UserDisabled);

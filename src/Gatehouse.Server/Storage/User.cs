@@ -56,6 +56,14 @@ internal sealed class User
     public DateTimeOffset? PasswordSetAt { get; set; }
 
     /// <summary>
+    /// A password hash brought from another system by <c>gatehouse import</c> (bcrypt, scrypt, PBKDF2, Argon2id in
+    /// their standard encodings, <c>PoolTransfer/ImportedPasswordHash</c>), encrypted with
+    /// <see cref="SecretProtector"/> under the purpose <c>imported-password-hash</c>; set only while the user has no
+    /// SRP verifier. The first password sign-in that matches it replaces it with the verifier.
+    /// </summary>
+    public string? ImportedPasswordHashProtected { get; set; }
+
+    /// <summary>
     /// New email/phone_number values waiting for verification (pools whose UserAttributeUpdateSettings list them in
     /// AttributesRequireVerificationBeforeUpdate): a JSON object of attribute name to value, format v1, written by
     /// <c>Users/PendingAttributeValues</c>; null when nothing waits. The current values in <see cref="Attributes"/>

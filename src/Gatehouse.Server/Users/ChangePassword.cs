@@ -40,7 +40,7 @@ internal sealed class ChangePassword(
             return AwsError.InvalidPassword(violation);
         }
 
-        var hasPassword = user.PasswordVerifierProtected is not null;
+        var hasPassword = user.PasswordVerifierProtected is not null || user.ImportedPasswordHashProtected is not null;
         if (hasPassword && string.IsNullOrEmpty(request.PreviousPassword))
         {
             return AwsError.InvalidParameter(SelfServiceMessages.PreviousPasswordRequired);

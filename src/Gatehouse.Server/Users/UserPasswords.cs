@@ -14,5 +14,6 @@ internal sealed class UserPasswords(SecretProtector protector)
         user.PasswordSalt = salt;
         user.PasswordVerifierProtected = protector.Protect(PasswordVerifier.ProtectPurpose, verifier);
         user.PasswordSetAt = now;
+        user.ImportedPasswordHashProtected = null;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class SamlCertificates(AppDb db, SecretProtector protector, Time
 {
     public const string Signing = "signing";
     public const string Encryption = "encryption";
-    private const string Purpose = "Saml.Certificate";
+    public const string Purpose = "Saml.Certificate";
 
     /// <summary>The certificate with its private key.</summary>
     public async Task<X509Certificate2> GetAsync(string poolId, string use, CancellationToken ct)
