@@ -1145,6 +1145,151 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportChunk", b =>
+                {
+                    b.Property<long>("JobKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("JobKey", "UploadId", "Seq");
+
+                    b.ToTable("UserImportChunks");
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CloudWatchLogsRoleArn")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CompletionMessage")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FailedUsers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ImportedUsers")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("JobId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PoolId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
+                    b.Property<long>("RowOffset")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SkippedUsers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UploadBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UploadExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("PoolId", "Id");
+
+                    b.ToTable("UserImportJobs");
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportRowError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("JobKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("RowNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobKey", "RowNumber");
+
+                    b.ToTable("UserImportRowErrors");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.UserMfa", b =>
                 {
                     b.Property<long>("UserId")
@@ -1547,6 +1692,33 @@ namespace Gatehouse.Server.Storage.Migrations.Postgres
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()
                         .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportChunk", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportJob", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportRowError", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1115,6 +1115,147 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportChunk", b =>
+                {
+                    b.Property<long>("JobKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("JobKey", "UploadId", "Seq");
+
+                    b.ToTable("UserImportChunks");
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloudWatchLogsRoleArn")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletionMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FailedUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolId")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RowOffset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SkippedUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("PoolId", "Id");
+
+                    b.ToTable("UserImportJobs");
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportRowError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobKey", "RowNumber");
+
+                    b.ToTable("UserImportRowErrors");
+                });
+
             modelBuilder.Entity("Gatehouse.Server.Storage.UserMfa", b =>
                 {
                     b.Property<long>("UserId")
@@ -1512,6 +1653,33 @@ namespace Gatehouse.Server.Storage.Migrations.Sqlite
                     b.HasOne("Gatehouse.Server.Storage.UserPool", null)
                         .WithMany()
                         .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportChunk", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportJob", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gatehouse.Server.Storage.UserImportRowError", b =>
+                {
+                    b.HasOne("Gatehouse.Server.Storage.UserImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
