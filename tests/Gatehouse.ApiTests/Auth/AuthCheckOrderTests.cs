@@ -168,7 +168,7 @@ public sealed class AuthCheckOrderTests(GatehouseFactory factory) : IClassFixtur
         var (_, clientId, _) = await _client.PoolAndClientAsync();
 
         var response = await _client.CallAsync("RespondToAuthChallenge",
-            new { ClientId = clientId, ChallengeName = "CUSTOM_CHALLENGE" }, sign: false);
+            new { ClientId = clientId, ChallengeName = "ADMIN_NO_SRP_AUTH" }, sign: false);
 
         Assert.Equal("UnsupportedOperationException", response.ErrorType);
     }
