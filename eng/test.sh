@@ -163,6 +163,14 @@ else
   echo "docs/compatibility.md is stale: run dotnet run --project src/Gatehouse.Server -- compatibility docs/compatibility.md"
 fi
 
+# --- the attack & fault report must be current -------------------------------------------------------
+note "docs/security.md is generated from the tests"
+if python3 eng/security-report.py --check docs/security.md; then
+  passed=$((passed + 1)); echo "ok"
+else
+  failed=$((failed + 1)); suites_failed+=("security-doc")
+fi
+
 echo
 [ ${#suites_failed[@]} -eq 0 ] || echo "failing suites: ${suites_failed[*]}"
 echo "tests: $passed passed, $failed failed"
