@@ -48,16 +48,20 @@ fi
 
 port=$(free_port); endpoint="http://127.0.0.1:$port"
 mkdir -p "$work/data"
-GATEHOUSE_DATA_DIR="$work/data" GATEHOUSE_POSTGRES="$postgres" \
+env GATEHOUSE_DATA_DIR="$work/data" GATEHOUSE_POSTGRES="$postgres" \
   GATEHOUSE_ADMIN_ACCESS_KEY_ID="$key" GATEHOUSE_ADMIN_SECRET_ACCESS_KEY="$secret" \
   GATEHOUSE_MASTER_KEY="$(python3 -c 'import base64,os;print(base64.b64encode(os.urandom(32)).decode())')" \
-  ${batch:+Gatehouse__UserImport__BatchSize=$batch} Gatehouse__UserImport__PollSeconds=1 \
+  Gatehouse__UserImport__BatchSize="${batch:-2000}" Gatehouse__UserImport__PollSeconds=1 \
   Logging__LogLevel__Default=Warning Logging__LogLevel__Gatehouse.Server.UserImport=Information \
   DOTNET_NOLOGO=1 dotnet "$dll" --urls "$endpoint" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 900); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/health/ready")" = 200 ] && break; sleep 0.1
+ready=""
+for _ in $(seq 1 1800); do
+  kill -0 "$server_pid" 2>/dev/null || break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/health/ready")" = 200 ] && { ready=yes; break; }
+  sleep 0.1
 done
+[ -n "$ready" ] || { echo "the server did not start:"; tail -n 40 "$work/server.log"; exit 1; }
 
 export AWS_ACCESS_KEY_ID=$key AWS_SECRET_ACCESS_KEY=$secret AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
 export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
