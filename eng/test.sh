@@ -20,6 +20,7 @@ note() { printf '\n== %s\n' "$*"; }
 # --- prerequisites ---------------------------------------------------------------------------
 need_apt=()
 command -v aws >/dev/null 2>&1 || need_apt+=(awscli)
+command -v jq >/dev/null 2>&1 || need_apt+=(jq) # tests/cli/user-import.sh runs the README's commands, which use jq
 python3 -c 'import boto3' >/dev/null 2>&1 || need_apt+=(python3-boto3) # tests/cli/identity_pools_boto3.py
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
@@ -129,8 +130,10 @@ if [ -f tests/browser/package.json ]; then
   done
 fi
 
-# --- AWS CLI (and boto3): tests/cli/run.sh (user pools), identity-pools.sh (identity pools, IAM, STS), devices.sh, mfa.sh, federation.sh ---
-for script in tests/cli/run.sh tests/cli/identity-pools.sh tests/cli/devices.sh tests/cli/mfa.sh tests/cli/federation.sh; do
+# --- AWS CLI (and boto3): tests/cli/run.sh (user pools), identity-pools.sh (identity pools, IAM, STS), devices.sh, mfa.sh,
+# federation.sh, user-import.sh (CSV import jobs), pool-transfer.sh (gatehouse export / import between two instances) ---
+for script in tests/cli/run.sh tests/cli/identity-pools.sh tests/cli/devices.sh tests/cli/mfa.sh tests/cli/federation.sh \
+  tests/cli/user-import.sh tests/cli/pool-transfer.sh; do
   [ -x "$script" ] || continue
   suite=$(basename "$script" .sh); [ "$suite" = run ] && suite=cli || suite="cli-$suite"
   for provider in sqlite postgres; do

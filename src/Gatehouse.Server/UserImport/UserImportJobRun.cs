@@ -12,7 +12,8 @@ namespace Gatehouse.Server.UserImport;
 /// job is stopped, or the lease is lost. The CSV is parsed with Sep (nietras.SeparatedValues): maintained, streaming
 /// from any <see cref="Stream"/>, asynchronous, and the fastest .NET parser, which the 500,000-user target needs.
 /// Quotes are RFC 4180 (a field in double quotes may hold commas, line breaks and doubled quotes); a row whose field
-/// count differs from the header's (a broken quote runs on) fails that row.
+/// count differs from the header's (a broken quote runs on) fails that row. Cognito's own escape, a backslash before a
+/// comma inside a value, is undone after Sep splits the row (<see cref="UserImportEscapes"/>).
 /// </summary>
 internal sealed class UserImportJobRun(
     AppDbFactory dbs, TimeProvider clock, UserImportOptions options, UserImportLease lease, ILogger logger)
@@ -250,6 +251,6 @@ internal sealed class UserImportJobRun(
             fields[i] = row[i].ToString();
         }
 
-        return new UserImportRow(row.RowIndex, row.LineNumberFrom, fields);
+        return new UserImportRow(row.RowIndex, row.LineNumberFrom, UserImportEscapes.JoinEscapedCommas(fields));
     }
 }

@@ -46,7 +46,10 @@ public sealed class ImportedPasswordHashTests
         var salt = RandomNumberGenerator.GetBytes(16);
         using var argon = new Konscious.Security.Cryptography.Argon2id(Encoding.UTF8.GetBytes("pw-a"))
         {
-            Salt = salt, MemorySize = 1024, Iterations = 2, DegreeOfParallelism = 1,
+            Salt = salt,
+            MemorySize = 1024,
+            Iterations = 2,
+            DegreeOfParallelism = 1,
         };
         var key = argon.GetBytes(32);
         static string B64(byte[] b) => Convert.ToBase64String(b).TrimEnd('=');

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.Server.UserImport;
@@ -175,6 +176,106 @@ public sealed class UserImportJobTests : IDisposable
         Assert.Equal(0, done["SkippedUsers"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task StartUserImportJob_BackslashEscapedComma_IsACommaInTheValue()
+    {
+        var pool = await PoolAsync();
+        var job = await CreateJobAsync(pool);
+        var header = await HeaderAsync(pool);
+        // Cognito's escape: a backslash before a comma in a value; a doubled backslash stays one backslash.
+        var row = header.Select(c => c switch
+        {
+            "cognito:username" => "ada",
+            "email" => "ada@example.com",
+            "email_verified" => "true",
+            "cognito:mfa_enabled" => "false",
+            "name" => @"Lovelace\, Ada \\o/",
+            "family_name" => @"Byron\,",
+            _ => "",
+        });
+        await UploadAsync(job, string.Join(',', header) + "\n" + string.Join(',', row) + "\n");
+        await _client.CallAsync("StartUserImportJob", new { UserPoolId = pool, JobId = Id(job) });
+
+        await RunAsync();
+
+        var done = await DescribeAsync(pool, job);
+        Assert.Equal(1, done["ImportedUsers"]!.GetValue<long>());
+        var user = await _client.CallAsync("AdminGetUser", new { UserPoolId = pool, Username = "ada" });
+        var attributes = user["UserAttributes"]!.AsArray()
+            .ToDictionary(a => a!["Name"]!.GetValue<string>(), a => a!["Value"]!.GetValue<string>());
+        Assert.Equal(@"Lovelace, Ada \o/", attributes["name"]);
+        Assert.Equal("Byron,", attributes["family_name"]);
+    }
+
+    [Fact]
+    public async Task StartUserImportJob_VerifiedEmailMissing_RowFailsAndOthersImport()
+    {
+        var pool = await PoolAsync();
+        var job = await CreateJobAsync(pool);
+        await UploadAsync(job, await CsvAsync(pool, ["noemail", "", "true"], ["fine", "fine@example.com", "true"]));
+        await _client.CallAsync("StartUserImportJob", new { UserPoolId = pool, JobId = Id(job) });
+
+        await RunAsync();
+
+        var done = await DescribeAsync(pool, job);
+        Assert.Equal(1, done["ImportedUsers"]!.GetValue<long>());
+        Assert.Equal(1, done["FailedUsers"]!.GetValue<long>());
+        Assert.Equal([1L], (await ReportAsync(pool, job)).Select(r => r!["rowNumber"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task StartUserImportJob_MegabytesOfRandomBytes_NoUserCreatedAndServerStaysUp()
+    {
+        var pool = await PoolAsync();
+        await TestStore.CreateUserAsync(_factory, pool, "keeper", attributes: """{"email":"keep@example.com"}""");
+        foreach (var withHeader in new[] { false, true })
+        {
+            var job = await CreateJobAsync(pool);
+            var garbage = RandomNumberGenerator.GetBytes(3 * 1024 * 1024);
+            var body = withHeader ? [.. Encoding.UTF8.GetBytes(await CsvAsync(pool)), .. garbage] : garbage;
+            var content = new ByteArrayContent(body);
+            content.Headers.Add("x-amz-server-side-encryption", "aws:kms");
+            var put = await _factory.CreateClient().PutAsync(Relative(job["PreSignedUrl"]!.GetValue<string>()), content,
+                TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            await _client.CallAsync("StartUserImportJob", new { UserPoolId = pool, JobId = Id(job) });
+
+            await RunAsync();
+
+            var done = await DescribeAsync(pool, job);
+            Assert.Contains(done["Status"]!.GetValue<string>(), (string[])["Failed", "Succeeded"]);
+            Assert.Equal(0, done["ImportedUsers"]!.GetValue<long>());
+            if (!withHeader)
+            {
+                Assert.Equal("Failed", done["Status"]!.GetValue<string>());
+            }
+        }
+
+        var users = await _client.CallAsync("ListUsers", new { UserPoolId = pool });
+        Assert.Equal(["keeper"], users["Users"]!.AsArray().Select(u => u!["Username"]!.GetValue<string>()));
+        Assert.Equal("CONFIRMED", (await TestStore.UserAsync(_factory, pool, "keeper")).Status);
+    }
+
+    [Fact]
+    public async Task Upload_UrlSignedByAnotherInstance_RefusedSignatureDoesNotMatch()
+    {
+        var pool = await PoolAsync();
+        using var other = _factory.WithWebHostBuilder(b => b
+            .UseSetting("Gatehouse:UserImport:RunInBackground", "false")
+            .UseSetting("Gatehouse:Storage:MasterKey", Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray())));
+        var otherClient = new AwsApiClient(other.CreateClient(), _factory.Clock, GatehouseFactory.AccessKeyId,
+            GatehouseFactory.SecretAccessKey);
+        var foreign = await otherClient.CallAsync("CreateUserImportJob",
+            new { UserPoolId = pool, JobName = "foreign", CloudWatchLogsRoleArn = RoleArn });
+        var url = foreign["UserImportJob"]!["PreSignedUrl"]!.GetValue<string>();
+
+        var refused = await PutAsync(url, "x");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("<Code>SignatureDoesNotMatch</Code>",
+            await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private Task<string> PoolAsync() =>
         TestPools.CreateAsync(_factory, p => p with { AutoVerifiedAttributes = EmailOnly });
 
@@ -182,12 +283,16 @@ public sealed class UserImportJobTests : IDisposable
     {
         var response = await _client.CallAsync("CreateUserImportJob",
             new { UserPoolId = pool, JobName = "import-test", CloudWatchLogsRoleArn = RoleArn });
-        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.True(response.Status == HttpStatusCode.OK, response.Text);
         return response["UserImportJob"]!;
     }
 
     private async Task<JsonNode> DescribeAsync(string pool, JsonNode job) =>
         (await _client.CallAsync("DescribeUserImportJob", new { UserPoolId = pool, JobId = Id(job) }))["UserImportJob"]!;
+
+    private async Task<List<string>> HeaderAsync(string pool) =>
+        (await _client.CallAsync("GetCSVHeader", new { UserPoolId = pool }))["CSVHeader"]!.AsArray()
+            .Select(n => n!.GetValue<string>()).ToList();
 
     /// <summary>A file with the pool's header; each row gives cognito:username, email, email_verified.</summary>
     private async Task<string> CsvAsync(string pool, params string[][] rows)
