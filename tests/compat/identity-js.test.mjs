@@ -143,7 +143,7 @@ test('confirmRegistration with a wrong code → CodeMismatchException', async ()
   await expectFailure(authenticate(cognitoUser(pool, username), GOOD_PASSWORD), 'UserNotConfirmedException');
 });
 
-test('authenticateUser with a wrong password, or an unknown user on a PreventUserExistenceErrors client → NotAuthorizedException', async () => {
+test('[row 71 part] authenticateUser with a wrong password, or an unknown user on a PreventUserExistenceErrors client → NotAuthorizedException', async () => {
   const { user, cognito, poolId } = await confirmedUser();
   await expectFailure(authenticate(user, 'Wr0ng-Password!'), 'NotAuthorizedException', 'Incorrect username or password.');
 

@@ -160,7 +160,7 @@ test('fromCognitoIdentityPool: a user-pool ID token gets the authenticated role'
   assert.ok(caller.Arn.includes(`/${roles.authenticated.split('/').at(-1)}/`));
 });
 
-test('GetCredentialsForIdentity: another identity\'s login is refused', async () => {
+test('[row 66] GetCredentialsForIdentity: another identity\'s login is refused', async () => {
   const user = await userPoolUser();
   const { poolId } = await identityPool({
     CognitoIdentityProviders: [{ ProviderName: user.providerName, ClientId: user.clientId }],

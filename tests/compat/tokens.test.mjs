@@ -128,7 +128,7 @@ test('SignUp creates an UNCONFIRMED user and sends the code to the email; Confir
   assert.equal(attributeMap(after.UserAttributes).email_verified, 'true');
 });
 
-test('SignUp with a username already taken → UsernameExistsException "User already exists"', async () => {
+test('[row 13 part] SignUp with a username already taken → UsernameExistsException "User already exists"', async () => {
   const cognito = server.client();
   const { clientId } = await authSetup(cognito);
   const { username } = await signUp(cognito, clientId);
@@ -435,7 +435,7 @@ test('client with a secret: missing SECRET_HASH / wrong SECRET_HASH → NotAutho
   })), 'NotAuthorizedException');
 });
 
-test('unknown user: PreventUserExistenceErrors ENABLED → NotAuthorizedException, LEGACY → UserNotFoundException', async () => {
+test('[row 10 part] unknown user: PreventUserExistenceErrors ENABLED → NotAuthorizedException, LEGACY → UserNotFoundException', async () => {
   const cognito = server.client();
   const { poolId } = await authSetup(cognito);
   const enabled = await createClient(cognito, poolId, { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'], PreventUserExistenceErrors: 'ENABLED' });
@@ -451,7 +451,7 @@ test('unknown user: PreventUserExistenceErrors ENABLED → NotAuthorizedExceptio
   assert.equal(told.message, 'User does not exist.');
 });
 
-test('50 parallel wrong passwords lock the user: afterwards the right password → "Password attempts exceeded"', async () => {
+test('[row 3 part] 50 parallel wrong passwords lock the user: afterwards the right password → "Password attempts exceeded"', async () => {
   const cognito = server.client();
   const { clientId } = await authSetup(cognito);
   const user = await signUpConfirmed(server, cognito, clientId);
@@ -660,7 +660,7 @@ test('AdminUserGlobalSignOut revokes the user\'s tokens', async () => {
   await expectAwsError(refresh(cognito, clientId, tokens.RefreshToken), 'NotAuthorizedException');
 });
 
-test('RevokeToken revokes the refresh token and the access tokens issued from it, not other sessions', async () => {
+test('[row 24] RevokeToken revokes the refresh token and the access tokens issued from it, not other sessions', async () => {
   const cognito = server.client();
   const { clientId, user, tokens } = await signedIn(cognito);
   const { AuthenticationResult: other } = await passwordAuth(cognito, clientId, user.username, user.password);

@@ -61,6 +61,7 @@ public sealed class AuthCheckOrderTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal("Missing required parameter PASSWORD", response.Message);
     }
 
+    [Trait("SecurityRowPart", "40")]
     [Fact]
     public async Task InitiateAuth_SecretClientWithoutSecretHash_NotAuthorizedBeforeUserLookup()
     {
@@ -72,6 +73,7 @@ public sealed class AuthCheckOrderTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal($"Client {clientId} is configured with secret but SECRET_HASH was not received", response.Message);
     }
 
+    [Trait("SecurityRowPart", "40")]
     [Fact]
     public async Task InitiateAuth_WrongSecretHash_UnableToVerify()
     {
@@ -110,6 +112,7 @@ public sealed class AuthCheckOrderTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal("User pool us-east-1_nopool123 does not exist.", response.Message);
     }
 
+    [Trait("SecurityRowPart", "88")]
     [Fact]
     public async Task AdminInitiateAuth_ClientOfAnotherPool_ResourceNotFound()
     {
@@ -142,6 +145,7 @@ public sealed class AuthCheckOrderTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal("InvalidParameterException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "63")]
     [Fact]
     public async Task AdminInitiateAuth_Unsigned_Refused()
     {

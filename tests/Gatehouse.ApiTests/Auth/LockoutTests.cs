@@ -8,6 +8,7 @@ public sealed class LockoutTests(GatehouseFactory factory) : IClassFixture<Gateh
     private const string Wrong = "Wrong0000!x";
     private readonly AwsApiClient _client = factory.CreateAwsClient();
 
+    [Trait("SecurityRow", "1")]
     [Fact]
     public async Task InitiateAuth_FiveFailures_ThenLocked()
     {
@@ -26,6 +27,8 @@ public sealed class LockoutTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("Password attempts exceeded", locked.Message);
     }
 
+    [Trait("SecurityRow", "1")]
+    [Trait("SecurityRowPart", "2")]
     [Fact]
     public async Task InitiateAuth_LockDoubles_OneSecondBeforeExpiryLockedAtExpiryOpen()
     {
@@ -52,6 +55,7 @@ public sealed class LockoutTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Null(user.LockedUntil);
     }
 
+    [Trait("SecurityRowPart", "4")]
     [Fact]
     public async Task InitiateAuth_SrpFailuresCountToo()
     {
@@ -67,6 +71,7 @@ public sealed class LockoutTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("Password attempts exceeded", locked.Message);
     }
 
+    [Trait("SecurityRowPart", "3")]
     [Fact]
     public async Task InitiateAuth_FiftyParallelWrongPasswords_AtMostFivePasswordChecks()
     {

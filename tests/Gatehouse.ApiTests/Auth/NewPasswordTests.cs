@@ -59,6 +59,7 @@ public sealed class NewPasswordTests(GatehouseFactory factory) : IClassFixture<G
         Assert.NotNull(again["AuthenticationResult"]);
     }
 
+    [Trait("SecurityRowPart", "73")]
     [Fact]
     public async Task RespondToAuthChallenge_SessionUsedTwice_NotAuthorized()
     {
@@ -72,6 +73,7 @@ public sealed class NewPasswordTests(GatehouseFactory factory) : IClassFixture<G
         Assert.Equal("NotAuthorizedException", second.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "73")]
     [Fact]
     public async Task RespondToAuthChallenge_SessionExpiry_OneSecondBeforeWorksAtExpiryFails()
     {

@@ -21,6 +21,7 @@ public sealed class PasswordFlowTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("Incorrect username or password.", response.Message);
     }
 
+    [Trait("SecurityRowPart", "10")]
     [Fact]
     public async Task InitiateAuth_UnknownUserLegacy_ReturnsUserNotFound()
     {
@@ -31,6 +32,8 @@ public sealed class PasswordFlowTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("UserNotFoundException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "8")]
+    [Trait("SecurityRowPart", "10")]
     [Fact]
     public async Task InitiateAuth_UnknownUserPreventExistence_SameAsWrongPassword()
     {

@@ -8,6 +8,7 @@ public sealed class SignInTests(GatehouseFactory factory) : IClassFixture<Gateho
 {
     private readonly AwsApiClient _client = factory.CreateAwsClient();
 
+    [Trait("SecurityRowPart", "71")]
     [Fact]
     public async Task InitiateAuth_UserSrpAuth_EndToEndReturnsVerifiableTokens()
     {
@@ -44,6 +45,7 @@ public sealed class SignInTests(GatehouseFactory factory) : IClassFixture<Gateho
         Assert.Empty(response["ChallengeParameters"]!.AsObject());
     }
 
+    [Trait("SecurityRow", "72")]
     [Fact]
     public async Task InitiateAuth_SrpWrongPassword_ReturnsNotAuthorized()
     {

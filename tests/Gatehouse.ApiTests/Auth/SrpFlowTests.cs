@@ -40,6 +40,7 @@ public sealed class SrpFlowTests(GatehouseFactory factory) : IClassFixture<Gateh
             },
         }, sign: false);
 
+    [Trait("SecurityRowPart", "69")]
     [Theory]
     [InlineData("0")]
     [InlineData(NHex)]
@@ -69,6 +70,7 @@ public sealed class SrpFlowTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.True(Convert.TryFromBase64String(parameters["SECRET_BLOCK"]!.GetValue<string>(), new byte[4096], out _));
     }
 
+    [Trait("SecurityRowPart", "11")]
     [Fact]
     public async Task InitiateAuth_SrpUnknownUserHidden_StableSaltAndFailsLikeWrongPassword()
     {
@@ -85,6 +87,7 @@ public sealed class SrpFlowTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("Incorrect username or password.", answer.Message);
     }
 
+    [Trait("SecurityRowPart", "11")]
     [Fact]
     public async Task InitiateAuth_SrpUnknownUserHiddenEmailPool_UuidShapedStableUserId()
     {
@@ -159,6 +162,7 @@ public sealed class SrpFlowTests(GatehouseFactory factory) : IClassFixture<Gateh
         srp.Answer(user, AuthSetup.Password, p["SALT"]!.GetValue<string>(), p["SRP_B"]!.GetValue<string>(),
             p["SECRET_BLOCK"]!.GetValue<string>(), at);
 
+    [Trait("SecurityRow", "72")]
     [Fact]
     public async Task RespondToAuthChallenge_ReplayedSecretBlock_NotAuthorized()
     {
@@ -173,6 +177,7 @@ public sealed class SrpFlowTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("NotAuthorizedException", second.ErrorType);
     }
 
+    [Trait("SecurityRow", "72")]
     [Fact]
     public async Task RespondToAuthChallenge_TamperedSecretBlock_NotAuthorized()
     {
@@ -186,6 +191,7 @@ public sealed class SrpFlowTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("NotAuthorizedException", response.ErrorType);
     }
 
+    [Trait("SecurityRow", "72")]
     [Fact]
     public async Task RespondToAuthChallenge_BadTimestampFormat_InvalidParameter()
     {
@@ -197,6 +203,7 @@ public sealed class SrpFlowTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("InvalidParameterException", response.ErrorType);
     }
 
+    [Trait("SecurityRow", "72")]
     [Fact]
     public async Task RespondToAuthChallenge_TimestampOutsideWindow_NotAuthorized()
     {
@@ -226,6 +233,7 @@ public sealed class SrpFlowTests(GatehouseFactory factory) : IClassFixture<Gateh
         srp.Answer(user, AuthSetup.Password, p["SALT"]!.GetValue<string>(), p["SRP_B"]!.GetValue<string>(),
             p["SECRET_BLOCK"]!.GetValue<string>(), at, timestamp).Signature;
 
+    [Trait("SecurityRowPart", "73")]
     [Fact]
     public async Task RespondToAuthChallenge_AfterAuthSessionValidity_SessionExpired()
     {

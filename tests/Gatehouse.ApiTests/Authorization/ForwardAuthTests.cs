@@ -114,6 +114,7 @@ public sealed class ForwardAuthTests(GatehouseFactory factory) : IClassFixture<G
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 
+    [Trait("SecurityRowPart", "59")]
     [Fact]
     public async Task ForwardAuth_SignedForAnotherUri_Returns401()
     {

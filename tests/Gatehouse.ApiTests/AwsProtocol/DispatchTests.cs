@@ -14,6 +14,7 @@ public sealed class DispatchTests : IClassFixture<GatehouseFactory>
         _client = factory.CreateAwsClient();
     }
 
+    [Trait("SecurityRowPart", "82")]
     [Fact]
     public async Task Dispatch_UnknownOperation_UnknownOperationException()
     {
@@ -101,6 +102,7 @@ public sealed class DispatchTests : IClassFixture<GatehouseFactory>
         Assert.Contains("x-amzn-errortype", exposed, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Trait("SecurityRowPart", "83")]
     [Fact]
     public async Task Dispatch_OversizedBody_RejectedWithoutReadingItAll()
     {

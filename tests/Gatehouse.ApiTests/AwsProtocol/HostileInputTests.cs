@@ -16,6 +16,7 @@ public sealed class HostileInputTests(GatehouseFactory factory) : IClassFixture<
 {
     private readonly AwsApiClient _client = factory.CreateAwsClient();
 
+    [Trait("SecurityRowPart", "82")]
     [Fact]
     public async Task EveryBuiltOperation_HostileInput_RightErrorAndNoStoredChange()
     {

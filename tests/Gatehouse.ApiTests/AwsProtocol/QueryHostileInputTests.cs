@@ -18,6 +18,7 @@ public sealed class QueryHostileInputTests(GatehouseFactory factory) : IClassFix
     private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}""";
     private readonly AwsQueryClient _client = factory.CreateQueryClient();
 
+    [Trait("SecurityRowPart", "82")]
     [Fact]
     public async Task EveryBuiltStsOperation_HostileInput_QueryErrorAndNoStoredChange()
     {
@@ -62,6 +63,7 @@ public sealed class QueryHostileInputTests(GatehouseFactory factory) : IClassFix
         Assert.Equal("Sender", response.Value("Type"));
     }
 
+    [Trait("SecurityRowPart", "83")]
     [Fact]
     public async Task Query_BodyOverTheLimit_RequestEntityTooLarge()
     {

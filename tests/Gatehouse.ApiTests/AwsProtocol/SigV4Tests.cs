@@ -13,6 +13,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
     private const string Body = """{"MaxResults":10}""";
     private readonly AwsApiClient _client = factory.CreateAwsClient();
 
+    [Trait("SecurityRowPart", "63")]
     [Fact]
     public async Task Signed_NoAuthorization_MissingAuthenticationToken()
     {
@@ -22,6 +23,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal("MissingAuthenticationTokenException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "60")]
     [Fact]
     public async Task Signed_MalformedAuthorization_IncompleteSignature()
     {
@@ -35,6 +37,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal("IncompleteSignature", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "60")]
     [Fact]
     public async Task Signed_MissingDate_IncompleteSignature()
     {
@@ -43,6 +46,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal("IncompleteSignature", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "62")]
     [Fact]
     public async Task Signed_UnknownKey_UnrecognizedClient()
     {
@@ -54,6 +58,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal("UnrecognizedClientException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "62")]
     [Fact]
     public async Task Signed_WrongSecret_InvalidSignature()
     {
@@ -64,6 +69,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal("InvalidSignatureException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "59")]
     [Fact]
     public async Task Signed_BodyChangedAfterSigning_InvalidSignature()
     {
@@ -73,6 +79,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal("InvalidSignatureException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "61")]
     [Fact]
     public async Task Signed_WrongService_InvalidSignature()
     {
@@ -82,6 +89,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal("InvalidSignatureException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "57")]
     [Theory]
     [InlineData(-301)]
     [InlineData(301)]
@@ -94,6 +102,7 @@ public sealed class SigV4Tests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Contains("Signature expired", response.Message);
     }
 
+    [Trait("SecurityRowPart", "57")]
     [Theory]
     [InlineData(-299)]
     [InlineData(299)]

@@ -148,6 +148,7 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
         Assert.Contains("expired", response.Message, StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRowPart", "69")]
     [Theory]
     [InlineData("0")]
     [InlineData("zz-not-hex")]
@@ -173,6 +174,7 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("InvalidParameterException", response.ErrorType);
     }
 
+    [Trait("SecurityRow", "74")]
     [Fact]
     public async Task DeviceSrpAuth_DeviceKeyOfAnotherUser_ResourceNotFound()
     {
@@ -187,6 +189,7 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("Device does not exist.", response.Message);
     }
 
+    [Trait("SecurityRow", "74")]
     [Fact]
     public async Task InitiateAuth_DeviceKeyOfAnotherUser_NoDeviceSrpAndANewDevice()
     {
@@ -200,6 +203,7 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
         Assert.NotEqual(carolDevice.DeviceKey, metadata["DeviceKey"]!.GetValue<string>());
     }
 
+    [Trait("SecurityRow", "74")]
     [Fact]
     public async Task PasswordVerifier_ForgottenDevice_ResourceNotFoundBeforeTheBlockIsUsed()
     {
@@ -244,6 +248,7 @@ public sealed class DeviceSignInTests(GatehouseFactory factory) : IClassFixture<
         Assert.NotNull(retried["AuthenticationResult"]!["NewDeviceMetadata"]);
     }
 
+    [Trait("SecurityRow", "74")]
     [Fact]
     public async Task DeviceSrpAuth_AfterAdminForgetDevice_ResourceNotFound()
     {

@@ -96,6 +96,7 @@ public sealed class OidcSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal(2, await OidcTestSetup.UserCountAsync(factory, setup.PoolId));
     }
 
+    [Trait("SecurityRowPart", "47")]
     [Fact]
     public async Task IdpResponse_ProviderAssertsNativeUsersEmail_CreatesSeparateUser()
     {
@@ -119,6 +120,7 @@ public sealed class OidcSignInTests(GatehouseFactory factory) : IClassFixture<Ga
 
     public static TheoryData<string> BadTokens => ["wrong-iss", "wrong-aud", "expired", "nonce", "alg-none", "unknown-kid", "no-nonce"];
 
+    [Trait("SecurityRow", "46")]
     [Theory]
     [MemberData(nameof(BadTokens))]
     public async Task IdpResponse_BadIdToken_RedirectsErrorAndCreatesNoUser(string attack)
@@ -166,6 +168,7 @@ public sealed class OidcSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal(Name + "_skew", OAuthTestSteps.Claims(tokens["id_token"]!.GetValue<string>())["cognito:username"]!.GetValue<string>());
     }
 
+    [Trait("SecurityRow", "46")]
     [Fact]
     public async Task IdpResponse_ReplayedOrForeignState_ShowsErrorPage()
     {
@@ -213,6 +216,7 @@ public sealed class OidcSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Empty(upstream.TokenRequests);
     }
 
+    [Trait("SecurityRowPart", "48")]
     [Theory]
     [InlineData(FakeOidcUpstream.Mode.Status500)]
     [InlineData(FakeOidcUpstream.Mode.Hang)]

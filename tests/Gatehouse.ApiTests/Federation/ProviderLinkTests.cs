@@ -103,6 +103,7 @@ public sealed class ProviderLinkTests(FederationFixture fixture) : IClassFixture
         Assert.Single((await IdentitiesAsync(poolId, "bob"))!);
     }
 
+    [Trait("SecurityRowPart", "47")]
     [Fact]
     public async Task AdminLinkProviderForUser_IdentityWithItsOwnUser_NotMerged()
     {

@@ -24,6 +24,9 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         "wrong-issuer", "other-request", "status-failed", "not-yet-valid", "comment-in-nameid", "expired-lifetime",
     ];
 
+    [Trait("SecurityRowPart", "50")]
+    [Trait("SecurityRow", "51")]
+    [Trait("SecurityRow", "54")]
     [Theory]
     [MemberData(nameof(OptionAttacks))]
     public async Task IdpResponse_BadResponse_Refused(string attack)
@@ -57,6 +60,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRow", "49")]
     [Fact]
     public async Task IdpResponse_UnsignedAssertionBeforeSignedOne_Refused()
     {
@@ -71,6 +75,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRow", "49")]
     [Fact]
     public async Task IdpResponse_SignedAssertionMovedIntoExtensions_Refused()
     {
@@ -88,6 +93,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRow", "49")]
     [Fact]
     public async Task IdpResponse_SignedAssertionInsideSignatureObject_Refused()
     {
@@ -110,6 +116,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRow", "49")]
     [Fact]
     public async Task IdpResponse_DuplicateId_Refused()
     {
@@ -129,6 +136,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRow", "49")]
     [Fact]
     public async Task IdpResponse_SignatureOutsideItsReference_Refused()
     {
@@ -161,6 +169,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRow", "51")]
     [Fact]
     public async Task IdpResponse_DigestMismatch_Refused()
     {
@@ -175,6 +184,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRowPart", "52")]
     [Theory]
     [InlineData("xxe")]
     [InlineData("billion-laughs")]
@@ -195,6 +205,8 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
     }
 
+    [Trait("SecurityRowPart", "52")]
+    [Trait("SecurityRowPart", "83")]
     [Fact]
     public async Task IdpResponse_Over200KB_Refused()
     {
@@ -221,6 +233,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(notXml);
     }
 
+    [Trait("SecurityRowPart", "53")]
     [Fact]
     public async Task IdpResponse_SameResponseTwice_SecondRefused()
     {
@@ -235,6 +248,8 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
     }
 
+    [Trait("SecurityRowPart", "53")]
+    [Trait("SecurityRowPart", "55")]
     [Fact]
     public async Task IdpInitiated_SameAssertionTwice_SecondRefused()
     {
@@ -248,6 +263,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
     }
 
+    [Trait("SecurityRowPart", "55")]
     [Fact]
     public async Task IdpInitiated_IdpInitOff_Refused()
     {
@@ -269,6 +285,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRow", "54")]
     [Fact]
     public async Task IdpResponse_AnswerToAnotherFlowsRequest_Refused()
     {
@@ -281,6 +298,7 @@ public sealed class SamlAttackTests(GatehouseFactory factory) : IClassFixture<Ga
         await saml.AssertRefusedAsync(response);
     }
 
+    [Trait("SecurityRow", "54")]
     [Fact]
     public async Task IdpResponse_ExpiryBoundary_OneSecondBeforeAcceptedAtSkewRefused()
     {

@@ -134,6 +134,7 @@ public sealed class SamlSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal(1, await saml.FederatedUserCountAsync());
     }
 
+    [Trait("SecurityRowPart", "55")]
     [Fact]
     public async Task IdpInitiated_IdpInitOn_SignsIn()
     {

@@ -333,6 +333,7 @@ public sealed class GroupCrudTests(GatehouseFactory factory) : IClassFixture<Gat
         Assert.Empty(members["Users"]!.AsArray());
     }
 
+    [Trait("SecurityRowPart", "63")]
     [Fact]
     public async Task CreateGroup_Unsigned_Rejected()
     {

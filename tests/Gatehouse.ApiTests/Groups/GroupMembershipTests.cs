@@ -82,6 +82,7 @@ public sealed class GroupMembershipTests(GatehouseFactory factory) : IClassFixtu
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "89")]
     [Fact]
     public async Task AdminAddUserToGroup_UserOfAnotherPool_UserNotFound()
     {

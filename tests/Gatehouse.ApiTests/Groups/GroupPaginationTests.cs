@@ -102,6 +102,7 @@ public sealed class GroupPaginationTests(GatehouseFactory factory) : IClassFixtu
         Assert.Equal("InvalidParameterException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "89")]
     [Fact]
     public async Task ListGroups_TokenOfAnotherPool_InvalidParameterException()
     {

@@ -51,6 +51,7 @@ public sealed class HostedUiFlowTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Trait("SecurityRowPart", "44")]
     [Fact]
     public async Task Discovery_PoolWithDomain_ListsDomainEndpoints()
     {
@@ -103,6 +104,7 @@ public sealed class HostedUiFlowTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("st-1", parameters["state"]);
     }
 
+    [Trait("SecurityRowPart", "27")]
     [Fact]
     public async Task Authorize_ScopeNotAllowedForClient_InvalidScopeToCallback()
     {
@@ -115,6 +117,7 @@ public sealed class HostedUiFlowTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("invalid_scope", OAuthSetup.RedirectParameters(response)["error"]);
     }
 
+    [Trait("SecurityRowPart", "43")]
     [Fact]
     public async Task Logout_RegisteredLogoutUri_RedirectsAndEndsSession()
     {

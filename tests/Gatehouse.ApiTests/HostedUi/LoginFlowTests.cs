@@ -37,6 +37,7 @@ public sealed class LoginFlowTests(GatehouseFactory factory) : IClassFixture<Gat
         Assert.True(parameters["code"].Length >= 40);
     }
 
+    [Trait("SecurityRowPart", "15")]
     [Fact]
     public async Task Login_WrongPasswordAndUnknownUser_SameErrorText()
     {
@@ -54,6 +55,7 @@ public sealed class LoginFlowTests(GatehouseFactory factory) : IClassFixture<Gat
         Assert.Contains("Incorrect username or password.", await unknown.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRowPart", "35")]
     [Fact]
     public async Task Authorize_WithSignInCookie_SkipsFormUnlessPromptLogin()
     {
@@ -69,6 +71,7 @@ public sealed class LoginFlowTests(GatehouseFactory factory) : IClassFixture<Gat
         Assert.Contains("/login?", forced.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRowPart", "35")]
     [Fact]
     public async Task Authorize_PromptNoneWithoutSession_LoginRequiredToCallback()
     {

@@ -49,6 +49,7 @@ public sealed class MfaPagesTests(GatehouseFactory factory) : IClassFixture<Gate
         Assert.True(SignedIn(done));
     }
 
+    [Trait("SecurityRowPart", "75")]
     [Fact]
     public async Task TotpPage_ReplayedCode_Refused()
     {
@@ -68,6 +69,7 @@ public sealed class MfaPagesTests(GatehouseFactory factory) : IClassFixture<Gate
         Assert.False(SignedIn(formReplayed));
     }
 
+    [Trait("SecurityRowPart", "5")]
     [Fact]
     public async Task TotpPage_FiveWrongCodes_LockoutText()
     {
@@ -169,6 +171,7 @@ public sealed class MfaPagesTests(GatehouseFactory factory) : IClassFixture<Gate
         Assert.Contains("Your session has expired.", await HtmlAsync(reused), StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRowPart", "42")]
     [Fact]
     public async Task TotpPage_MissingCsrf_ForbiddenAndNothingUsed()
     {
@@ -185,6 +188,7 @@ public sealed class MfaPagesTests(GatehouseFactory factory) : IClassFixture<Gate
         Assert.True(SignedIn(done));
     }
 
+    [Trait("SecurityRowPart", "77")]
     [Fact]
     public async Task TotpPage_StateOfAnotherUserOrAnApiSession_Refused()
     {

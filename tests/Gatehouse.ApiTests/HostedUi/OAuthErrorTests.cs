@@ -61,6 +61,8 @@ public sealed class OAuthErrorTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (refresh.Status, refresh.Error));
     }
 
+    [Trait("SecurityRow", "30")]
+    [Trait("SecurityRowPart", "40")]
     [Fact]
     public async Task Token_WrongSecretInBasicHeader_401InvalidClientWithChallenge()
     {
@@ -95,6 +97,7 @@ public sealed class OAuthErrorTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal((HttpStatusCode.BadRequest, "unauthorized_client"), (publicM2m.Status, publicM2m.Error));
     }
 
+    [Trait("SecurityRowPart", "87")]
     [Fact]
     public async Task Token_ClientOfAnotherPoolsDomain_InvalidClient()
     {
@@ -108,6 +111,7 @@ public sealed class OAuthErrorTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal("invalid_client", foreign.Error);
     }
 
+    [Trait("SecurityRowPart", "39")]
     [Fact]
     public async Task Revoke_MissingOrNonRefreshToken_InvalidRequestOrUnsupportedTokenType()
     {
@@ -123,6 +127,7 @@ public sealed class OAuthErrorTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal((HttpStatusCode.BadRequest, "unsupported_token_type"), (access.Status, access.Error));
     }
 
+    [Trait("SecurityRowPart", "45")]
     [Fact]
     public async Task UserInfo_ForgedToken_401InvalidTokenChallenge()
     {
@@ -137,6 +142,7 @@ public sealed class OAuthErrorTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Contains("error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRowPart", "45")]
     [Fact]
     public async Task UserInfo_InitiateAuthTokenWithoutOpenIdScope_401InvalidToken()
     {

@@ -49,6 +49,7 @@ public sealed partial class PasskeyPageTests(GatehouseFactory factory) : IClassF
         Assert.DoesNotContain("script-src", login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRowPart", "15")]
     [Fact]
     public async Task UnknownUser_SamePageThenRefused()
     {
@@ -79,6 +80,7 @@ public sealed partial class PasskeyPageTests(GatehouseFactory factory) : IClassF
         Assert.False(SignedIn(answer));
     }
 
+    [Trait("SecurityRowPart", "79")]
     [Fact]
     public async Task ReplayedAssertion_SecondPostRefused()
     {
@@ -95,6 +97,7 @@ public sealed partial class PasskeyPageTests(GatehouseFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
     }
 
+    [Trait("SecurityRowPart", "79")]
     [Fact]
     public async Task WrongOrigin_Refused()
     {

@@ -8,6 +8,8 @@ public sealed class SecurityRuleTests(GatehouseFactory factory) : IClassFixture<
 {
     private readonly AwsApiClient _api = factory.CreateAwsClient();
 
+    [Trait("SecurityRowPart", "25")]
+    [Trait("SecurityRowPart", "26")]
     [Fact]
     public async Task Authorize_UnregisteredRedirectUri_ErrorPageNotRedirect()
     {
@@ -22,6 +24,7 @@ public sealed class SecurityRuleTests(GatehouseFactory factory) : IClassFixture<
         Assert.Null(response.Headers.Location);
     }
 
+    [Trait("SecurityRowPart", "26")]
     [Fact]
     public async Task Logout_UnregisteredLogoutUri_ErrorPageNotRedirect()
     {
@@ -35,6 +38,7 @@ public sealed class SecurityRuleTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal(OAuthSetup.Logout, good.Headers.Location!.ToString());
     }
 
+    [Trait("SecurityRowPart", "42")]
     [Fact]
     public async Task Login_MissingOrForeignCsrfValue_Refused()
     {
@@ -53,6 +57,7 @@ public sealed class SecurityRuleTests(GatehouseFactory factory) : IClassFixture<
         Assert.Null(foreign.Headers.Location);
     }
 
+    [Trait("SecurityRowPart", "41")]
     [Fact]
     public async Task HostedPages_AntiClickjackingHeaders()
     {
@@ -65,6 +70,7 @@ public sealed class SecurityRuleTests(GatehouseFactory factory) : IClassFixture<
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRow", "33")]
     [Fact]
     public async Task Authorize_PublicClientWithoutPkce_InvalidRequest()
     {
@@ -78,6 +84,7 @@ public sealed class SecurityRuleTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("st-1", parameters["state"]);
     }
 
+    [Trait("SecurityRowPart", "34")]
     [Fact]
     public async Task Authorize_StateRoundTripsUnchanged()
     {
@@ -93,6 +100,7 @@ public sealed class SecurityRuleTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal(state, OAuthSetup.RedirectParameters(response)["state"]);
     }
 
+    [Trait("SecurityRowPart", "31")]
     [Fact]
     public async Task AuthorizationCode_Expired_InvalidGrant()
     {

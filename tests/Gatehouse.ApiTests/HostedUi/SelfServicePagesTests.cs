@@ -85,6 +85,7 @@ public sealed class SelfServicePagesTests(GatehouseFactory factory) : IClassFixt
         Assert.Equal("UserNotFoundException", described.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "42")]
     [Fact]
     public async Task SignUp_WithoutCsrfField_FormExpiredAndNoUser()
     {
@@ -154,6 +155,7 @@ public sealed class SelfServicePagesTests(GatehouseFactory factory) : IClassFixt
             (await _api.PasswordAuthAsync(setup.ClientId, setup.Username, AuthSetup.Password)).Status);
     }
 
+    [Trait("SecurityRowPart", "15")]
     [Fact]
     public async Task ForgotPassword_UnknownUserWithPreventUserExistenceErrors_SameCodePage()
     {

@@ -10,6 +10,7 @@ public sealed class TokenEndpointTests(GatehouseFactory factory) : IClassFixture
 {
     private readonly AwsApiClient _api = factory.CreateAwsClient();
 
+    [Trait("SecurityRowPart", "34")]
     [Fact]
     public async Task AuthorizationCode_WithPkce_TokensCarryNonceAtHashAndScopes()
     {
@@ -31,6 +32,8 @@ public sealed class TokenEndpointTests(GatehouseFactory factory) : IClassFixture
         Assert.NotNull(body["refresh_token"]);
     }
 
+    [Trait("SecurityRowPart", "28")]
+    [Trait("SecurityRow", "29")]
     [Fact]
     public async Task AuthorizationCode_TwentyParallelRedemptions_ExactlyOneSucceeds()
     {
@@ -45,6 +48,8 @@ public sealed class TokenEndpointTests(GatehouseFactory factory) : IClassFixture
             r => Assert.Equal("invalid_grant", r.Body["error"]!.GetValue<string>()));
     }
 
+    [Trait("SecurityRow", "30")]
+    [Trait("SecurityRowPart", "32")]
     [Fact]
     public async Task AuthorizationCode_WrongVerifierRedirectOrClient_InvalidGrant()
     {
@@ -82,6 +87,7 @@ public sealed class TokenEndpointTests(GatehouseFactory factory) : IClassFixture
             OAuthTestSteps.Claims(body["access_token"]!.GetValue<string>())["scope"]!.GetValue<string>());
     }
 
+    [Trait("SecurityRowPart", "45")]
     [Fact]
     public async Task UserInfo_BearerToken_AttributesOrUnauthorized()
     {
@@ -102,6 +108,7 @@ public sealed class TokenEndpointTests(GatehouseFactory factory) : IClassFixture
         Assert.StartsWith("Bearer", missing.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRowPart", "39")]
     [Fact]
     public async Task Revoke_RefreshToken_RefreshGrantFailsAfterwards()
     {

@@ -16,6 +16,7 @@ public sealed class IamHostileInputTests(GatehouseFactory factory) : IClassFixtu
 {
     private readonly AwsQueryClient _client = factory.CreateQueryClient();
 
+    [Trait("SecurityRowPart", "82")]
     [Fact]
     public async Task EveryBuiltIamOperation_HostileInput_ValidationErrorAndNoStoredChange()
     {

@@ -33,6 +33,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
         Assert.Equal(["unauthenticated"], session.ContextKeys["cognito-identity.amazonaws.com:amr"]);
     }
 
+    [Trait("SecurityRow", "68")]
     [Fact]
     public async Task GetCredentialsForIdentity_GuestWithBroadRole_ScopedDownToCognitosGuestServices()
     {
@@ -140,6 +141,7 @@ public sealed class CredentialsTests(GatehouseFactory factory) : IClassFixture<G
         Assert.Equal(sub, session.PrincipalTags["username"]);
     }
 
+    [Trait("SecurityRow", "65")]
     [Fact]
     public async Task GetCredentialsForIdentity_ExpiredLogin_ReturnsNotAuthorized()
     {

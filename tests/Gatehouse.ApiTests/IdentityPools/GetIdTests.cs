@@ -9,6 +9,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
     private readonly AwsApiClient _userPools = factory.CreateAwsClient();
     private readonly AwsApiClient _identity = factory.CreateAwsClient().ForIdentityPools();
 
+    [Trait("SecurityRow", "67")]
     [Fact]
     public async Task GetId_NoLoginsGuestsAllowed_ReturnsNewGuestIdentityEachCall()
     {
@@ -25,6 +26,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal(2, (await IdentityPoolSetup.IdentitiesAsync(factory, poolId)).Count);
     }
 
+    [Trait("SecurityRow", "67")]
     [Fact]
     public async Task GetId_NoLoginsGuestsDisabled_ReturnsNotAuthorizedAndStoresNothing()
     {
@@ -65,6 +67,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal([$"{user.ProviderName}|{sub}"], stored.Logins);
     }
 
+    [Trait("SecurityRowPart", "19")]
     [Fact]
     public async Task GetId_TamperedSignature_ReturnsNotAuthorizedAndStoresNothing()
     {
@@ -90,6 +93,8 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Empty(await IdentityPoolSetup.IdentitiesAsync(factory, poolId));
     }
 
+    [Trait("SecurityRowPart", "20")]
+    [Trait("SecurityRow", "65")]
     [Fact]
     public async Task GetId_TokenAtItsExpiry_ReturnsNotAuthorized_OneSecondBeforeWorks()
     {
@@ -113,6 +118,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal($"Invalid login token. Token expired: {exp} >= {exp}", at.Message);
     }
 
+    [Trait("SecurityRow", "65")]
     [Fact]
     public async Task GetId_TokenOfAnotherAppClient_ReturnsNotAuthorizedAndStoresNothing()
     {
@@ -130,6 +136,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Empty(await IdentityPoolSetup.IdentitiesAsync(factory, poolId));
     }
 
+    [Trait("SecurityRow", "65")]
     [Fact]
     public async Task GetId_ProviderNotConfigured_ReturnsNotAuthorizedAndStoresNothing()
     {
@@ -143,6 +150,8 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Empty(await IdentityPoolSetup.IdentitiesAsync(factory, poolId));
     }
 
+    [Trait("SecurityRow", "65")]
+    [Trait("SecurityRowPart", "87")]
     [Fact]
     public async Task GetId_TokenOfAnotherUserPoolUnderThisKey_ReturnsIssuerMismatch()
     {
@@ -155,6 +164,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal("Invalid login token. Issuer doesn't match providerName", response.Message);
     }
 
+    [Trait("SecurityRowPart", "21")]
     [Fact]
     public async Task GetId_AccessTokenInsteadOfIdToken_ReturnsNotAuthorized()
     {
@@ -168,6 +178,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Empty(await IdentityPoolSetup.IdentitiesAsync(factory, poolId));
     }
 
+    [Trait("SecurityRow", "65")]
     [Fact]
     public async Task GetId_SignedOutTokenWithServerSideTokenCheck_ReturnsNotAuthorized()
     {
@@ -196,6 +207,7 @@ public sealed class GetIdTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal(HttpStatusCode.OK, uncheckedAfter.Status);
     }
 
+    [Trait("SecurityRow", "65")]
     [Fact]
     public async Task GetId_DisabledUserWithServerSideTokenCheck_ReturnsNotAuthorized()
     {

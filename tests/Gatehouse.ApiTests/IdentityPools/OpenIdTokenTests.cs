@@ -61,6 +61,7 @@ public sealed class OpenIdTokenTests(GatehouseFactory factory) : IClassFixture<G
         Assert.Equal("NotAuthorizedException", response.ErrorType);
     }
 
+    [Trait("SecurityRow", "66")]
     [Fact]
     public async Task GetOpenIdToken_LoginsOfAnotherIdentity_ReturnsNotAuthorizedAndLinksNothing()
     {

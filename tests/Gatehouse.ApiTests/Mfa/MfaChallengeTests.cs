@@ -54,6 +54,7 @@ public sealed class MfaChallengeTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("SOFTWARE_TOKEN_MFA", user["UserMFASettingList"]?[0]?.GetValue<string>());
     }
 
+    [Trait("SecurityRowPart", "78")]
     [Fact]
     public async Task SmsMfa_CodeFromOutbox_Tokens_WrongAndOlderCodesRefused()
     {

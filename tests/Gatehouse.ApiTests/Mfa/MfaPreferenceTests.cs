@@ -156,6 +156,7 @@ public sealed class MfaPreferenceTests(GatehouseFactory factory) : IClassFixture
         Assert.Equal("InvalidParameterException", neither.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "77")]
     [Fact]
     public async Task VerifySoftwareToken_WithoutAssociate_AndWithForeignToken_Refused()
     {

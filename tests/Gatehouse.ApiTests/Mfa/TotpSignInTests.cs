@@ -65,6 +65,7 @@ public sealed class TotpSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.NotNull(answer.AccessToken());
     }
 
+    [Trait("SecurityRow", "76")]
     [Theory]
     [InlineData(-1, true)]
     [InlineData(1, true)]
@@ -92,6 +93,7 @@ public sealed class TotpSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         }
     }
 
+    [Trait("SecurityRow", "76")]
     [Theory]
     [InlineData("12345")]
     [InlineData("1234567")]
@@ -110,6 +112,7 @@ public sealed class TotpSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal("CodeMismatchException", answer.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "75")]
     [Fact]
     public async Task RespondToAuthChallenge_SameCodeTwiceInSequence_SecondRefused()
     {
@@ -131,6 +134,7 @@ public sealed class TotpSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal("CodeMismatchException", earlier.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "75")]
     [Fact]
     public async Task RespondToAuthChallenge_SameCodeInTwoParallelSessions_ExactlyOneSuccess()
     {
@@ -151,6 +155,7 @@ public sealed class TotpSignInTests(GatehouseFactory factory) : IClassFixture<Ga
             a => Assert.Equal("CodeMismatchException", a.ErrorType));
     }
 
+    [Trait("SecurityRowPart", "73")]
     [Fact]
     public async Task RespondToAuthChallenge_SessionReusedAfterSuccess_NotAuthorized()
     {
@@ -168,6 +173,7 @@ public sealed class TotpSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal("NotAuthorizedException", again.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "77")]
     [Fact]
     public async Task RespondToAuthChallenge_AnotherUsersSession_NotAuthorized()
     {
@@ -183,6 +189,8 @@ public sealed class TotpSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal("Invalid session for the user.", answer.Message);
     }
 
+    [Trait("SecurityRowPart", "73")]
+    [Trait("SecurityRowPart", "77")]
     [Fact]
     public async Task RespondToAuthChallenge_WrongChallengeName_NotAuthorized()
     {
@@ -222,6 +230,7 @@ public sealed class TotpSignInTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal(HttpStatusCode.OK, stillValid.Status);
     }
 
+    [Trait("SecurityRowPart", "5")]
     [Fact]
     public async Task RespondToAuthChallenge_FiveWrongCodes_LockedAndSessionUsedUp()
     {

@@ -66,6 +66,7 @@ public sealed class ChangePasswordTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal("InvalidParameterException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "4")]
     [Fact]
     public async Task ChangePassword_RepeatedWrongPrevious_LockedForChangeAndSignIn()
     {

@@ -35,6 +35,7 @@ public sealed class ConfirmForgotPasswordTests(GatehouseFactory factory) : IClas
             stored.PasswordSalt!), TestStore.UnprotectVerifier(factory, stored));
     }
 
+    [Trait("SecurityRowPart", "80")]
     [Fact]
     public async Task ConfirmForgotPassword_CodeUsedTwice_SecondExpired()
     {
@@ -83,6 +84,7 @@ public sealed class ConfirmForgotPasswordTests(GatehouseFactory factory) : IClas
         Assert.Null(response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "80")]
     [Fact]
     public async Task ConfirmForgotPassword_AtOneHour_ExpiredCode()
     {
@@ -94,6 +96,7 @@ public sealed class ConfirmForgotPasswordTests(GatehouseFactory factory) : IClas
         Assert.Equal("ExpiredCodeException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "6")]
     [Fact]
     public async Task ConfirmForgotPassword_FiveWrongCodes_LimitExceeded()
     {
@@ -108,6 +111,7 @@ public sealed class ConfirmForgotPasswordTests(GatehouseFactory factory) : IClas
         Assert.Equal("LimitExceededException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "80")]
     [Fact]
     public async Task ConfirmForgotPassword_NewerCodeRequested_OlderCodeRefused()
     {
@@ -148,6 +152,7 @@ public sealed class ConfirmForgotPasswordTests(GatehouseFactory factory) : IClas
         Assert.Equal("UserNotFoundException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "12")]
     [Fact]
     public async Task ConfirmForgotPassword_UnknownUserExistenceErrorsPrevented_CodeMismatch()
     {

@@ -87,6 +87,7 @@ public sealed class ConfirmSignUpTests(GatehouseFactory factory) : IClassFixture
         Assert.Equal("UNCONFIRMED", (await TestStore.UserAsync(factory, setup.PoolId, "eve")).Status);
     }
 
+    [Trait("SecurityRowPart", "6")]
     [Fact]
     public async Task ConfirmSignUp_FiveWrongCodes_LimitExceededEvenForRightCode()
     {
@@ -185,6 +186,7 @@ public sealed class ConfirmSignUpTests(GatehouseFactory factory) : IClassFixture
         Assert.Equal("UNCONFIRMED", (await TestStore.UserAsync(factory, setup.PoolId, "ida")).Status);
     }
 
+    [Trait("SecurityRowPart", "13")]
     [Fact]
     public async Task ConfirmSignUp_EmailAliasHeldByAnother_AliasExistsUnlessForced()
     {

@@ -73,6 +73,7 @@ public sealed class ForgotPasswordTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal("UserNotFoundException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "12")]
     [Fact]
     public async Task ForgotPassword_ExistenceErrorsPrevented_UnknownAndUnverifiedAnswerAlike()
     {

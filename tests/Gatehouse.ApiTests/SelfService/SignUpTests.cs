@@ -170,6 +170,7 @@ public sealed class SignUpTests(GatehouseFactory factory) : IClassFixture<Gateho
         Assert.Equal("Attributes did not conform to the schema: email: The attribute is required", response.Message);
     }
 
+    [Trait("SecurityRowPart", "13")]
     [Fact]
     public async Task SignUp_ExistingUsername_UsernameExists()
     {

@@ -68,6 +68,7 @@ public sealed class VerifyUserAttributeTests(GatehouseFactory factory) : IClassF
         Assert.Equal("ExpiredCodeException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "6")]
     [Fact]
     public async Task VerifyUserAttribute_FiveWrongCodes_LimitExceededEvenForRightCode()
     {

@@ -49,6 +49,7 @@ public sealed class AssumeRoleWithWebIdentityTests(GatehouseFactory factory) : I
         Assert.Equal(factory.Clock.GetUtcNow().ToUnixTimeSeconds() + 900, expiration.ToUnixTimeSeconds());
     }
 
+    [Trait("SecurityRow", "67")]
     [Fact]
     public async Task AssumeRoleWithWebIdentity_AudienceNotTrusted_ReturnsAccessDenied()
     {
@@ -63,6 +64,7 @@ public sealed class AssumeRoleWithWebIdentityTests(GatehouseFactory factory) : I
         Assert.Equal("Sender", response.Value("Type"));
     }
 
+    [Trait("SecurityRow", "67")]
     [Fact]
     public async Task AssumeRoleWithWebIdentity_UnauthenticatedAmrOnAuthenticatedRole_ReturnsAccessDenied()
     {
@@ -151,6 +153,7 @@ public sealed class AssumeRoleWithWebIdentityTests(GatehouseFactory factory) : I
         Assert.Equal("InvalidParameterValue", response.ErrorCode);
     }
 
+    [Trait("SecurityRow", "68")]
     [Fact]
     public async Task AssumeRoleWithWebIdentity_DurationAboveRoleMax_ReturnsValidationError()
     {

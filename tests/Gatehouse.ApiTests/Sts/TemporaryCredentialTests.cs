@@ -55,6 +55,7 @@ public sealed class TemporaryCredentialTests(GatehouseFactory factory) : IClassF
         Assert.Equal("InvalidClientTokenId", response.ErrorCode);
     }
 
+    [Trait("SecurityRowPart", "62")]
     [Fact]
     public async Task GetCallerIdentity_TamperedToken_ReturnsInvalidClientTokenId()
     {
@@ -116,6 +117,7 @@ public sealed class TemporaryCredentialTests(GatehouseFactory factory) : IClassF
             response.Message);
     }
 
+    [Trait("SecurityRowPart", "64")]
     [Fact]
     public async Task UserPoolOperation_TemporaryCredentials_ReturnsAccessDeniedException()
     {
@@ -130,6 +132,7 @@ public sealed class TemporaryCredentialTests(GatehouseFactory factory) : IClassF
         Assert.EndsWith("is not authorized to perform: cognito-idp:ListUserPools", response.Message);
     }
 
+    [Trait("SecurityRowPart", "62")]
     [Fact]
     public async Task UserPoolOperation_ExpiredTemporaryCredentials_ReturnsExpiredTokenException()
     {
@@ -143,6 +146,7 @@ public sealed class TemporaryCredentialTests(GatehouseFactory factory) : IClassF
         Assert.Equal("ExpiredTokenException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "62")]
     [Fact]
     public async Task UserPoolOperation_TemporaryKeyWithoutToken_ReturnsUnrecognizedClient()
     {

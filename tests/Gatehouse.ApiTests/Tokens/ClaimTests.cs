@@ -24,6 +24,7 @@ public sealed class ClaimTests(GatehouseFactory factory) : IClassFixture<Gatehou
         return (clientId, response["AuthenticationResult"]!);
     }
 
+    [Trait("SecurityRowPart", "22")]
     [Fact]
     public async Task IdToken_CognitoClaimSetWithTypedAttributes()
     {
@@ -45,6 +46,7 @@ public sealed class ClaimTests(GatehouseFactory factory) : IClassFixture<Gatehou
         Assert.Equal(3600, id["exp"]!.GetValue<long>() - id["iat"]!.GetValue<long>());
     }
 
+    [Trait("SecurityRowPart", "22")]
     [Fact]
     public async Task AccessToken_CognitoClaimSetWithoutAud()
     {

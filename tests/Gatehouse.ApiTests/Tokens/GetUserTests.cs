@@ -44,6 +44,7 @@ public sealed class GetUserTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal(["email", "sub"], names);
     }
 
+    [Trait("SecurityRowPart", "20")]
     [Fact]
     public async Task GetUser_Expiry_OneSecondBeforeWorksAtExpiryFails()
     {
@@ -61,6 +62,7 @@ public sealed class GetUserTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("Access Token has expired", at.Message);
     }
 
+    [Trait("SecurityRowPart", "21")]
     [Fact]
     public async Task GetUser_IdTokenInsteadOfAccessToken_NotAuthorized()
     {
@@ -71,6 +73,8 @@ public sealed class GetUserTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("NotAuthorizedException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "16")]
+    [Trait("SecurityRowPart", "19")]
     [Theory]
     [InlineData("garbage")]
     [InlineData("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")]
@@ -81,6 +85,7 @@ public sealed class GetUserTests(GatehouseFactory factory) : IClassFixture<Gateh
         Assert.Equal("NotAuthorizedException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "19")]
     [Fact]
     public async Task GetUser_TamperedSignature_NotAuthorized()
     {

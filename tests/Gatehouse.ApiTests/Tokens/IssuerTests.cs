@@ -8,6 +8,7 @@ public sealed class IssuerTests(GatehouseFactory factory) : IClassFixture<Gateho
 {
     private readonly AwsApiClient _client = factory.CreateAwsClient();
 
+    [Trait("SecurityRowPart", "22")]
     [Fact]
     public async Task Jwks_TwoRsaKeysWithDistinctKids()
     {
@@ -36,6 +37,7 @@ public sealed class IssuerTests(GatehouseFactory factory) : IClassFixture<Gateho
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Trait("SecurityRowPart", "44")]
     [Fact]
     public async Task OpenIdConfiguration_IssuerAndEndpoints()
     {
@@ -68,6 +70,7 @@ public sealed class IssuerTests(GatehouseFactory factory) : IClassFixture<Gateho
         Assert.Equal(HttpStatusCode.OK, getUser.Status);
     }
 
+    [Trait("SecurityRowPart", "23")]
     [Fact]
     public async Task SigningKeys_Rotation_OldKeyPublishedUntilItsTokensExpire()
     {

@@ -71,6 +71,8 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal("Refresh Token has expired", at.Message);
     }
 
+    [Trait("SecurityRowPart", "38")]
+    [Trait("SecurityRowPart", "88")]
     [Fact]
     public async Task InitiateAuth_UnknownOrForeignRefreshToken_InvalidRefreshToken()
     {
@@ -117,6 +119,7 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, bySub.Status);
     }
 
+    [Trait("SecurityRowPart", "38")]
     [Fact]
     public async Task InitiateAuth_RefreshDisabledUser_UserDisabled()
     {
@@ -164,6 +167,7 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, with.Status);
     }
 
+    [Trait("SecurityRowPart", "36")]
     [Fact]
     public async Task GetTokensFromRefreshToken_Rotation_NewTokenAndOldOneRefusedAfterGrace()
     {
@@ -187,6 +191,7 @@ public sealed class RefreshTokenTests(GatehouseFactory factory) : IClassFixture<
             TokenVerifier.Payload(next["AuthenticationResult"]!["AccessToken"]!.GetValue<string>())["origin_jti"]!.GetValue<string>());
     }
 
+    [Trait("SecurityRowPart", "37")]
     [Fact]
     public async Task GetTokensFromRefreshToken_FiftyParallelUsesOfRotatedToken_ExactlyOneSucceeds()
     {

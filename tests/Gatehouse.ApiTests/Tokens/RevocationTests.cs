@@ -29,6 +29,7 @@ public sealed class RevocationTests(GatehouseFactory factory) : IClassFixture<Ga
             AuthParameters = new Dictionary<string, string> { ["REFRESH_TOKEN"] = token },
         }, sign: false);
 
+    [Trait("SecurityRow", "24")]
     [Fact]
     public async Task RevokeToken_RevokesRefreshTokenAndItsAccessTokens()
     {
@@ -96,6 +97,7 @@ public sealed class RevocationTests(GatehouseFactory factory) : IClassFixture<Ga
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
 
+    [Trait("SecurityRow", "24")]
     [Fact]
     public async Task GlobalSignOut_RevokesEveryTokenIssuedBefore_NewSignInWorks()
     {

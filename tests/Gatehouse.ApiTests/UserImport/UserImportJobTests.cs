@@ -152,6 +152,7 @@ public sealed class UserImportJobTests : IDisposable
         Assert.Equal("Stopped", stopped["UserImportJob"]!["Status"]!.GetValue<string>());
     }
 
+    [Trait("SecurityRowPart", "92")]
     [Fact]
     public async Task Runner_NodeDiesMidJob_SecondServerResumesWithoutDuplicates()
     {

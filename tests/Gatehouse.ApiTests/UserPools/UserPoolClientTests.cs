@@ -301,6 +301,7 @@ public sealed class UserPoolClientTests(GatehouseFactory factory) : IClassFixtur
         Assert.Equal(created.Order(StringComparer.Ordinal), seen);
     }
 
+    [Trait("SecurityRowPart", "89")]
     [Fact]
     public async Task ListUserPoolClients_TokenOfAnotherPool_InvalidParameter()
     {

@@ -112,6 +112,7 @@ public sealed class AdminCreateUserTests(GatehouseFactory factory) : IClassFixtu
         Assert.Equal("UsernameExistsException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "84")]
     [Fact]
     public async Task AdminCreateUser_CaseInsensitivePoolOtherCase_UsernameExists()
     {

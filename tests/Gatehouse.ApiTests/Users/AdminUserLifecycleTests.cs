@@ -47,6 +47,7 @@ public sealed class AdminUserLifecycleTests(GatehouseFactory factory) : IClassFi
         Assert.Equal("ResourceNotFoundException", response.ErrorType);
     }
 
+    [Trait("SecurityRowPart", "84")]
     [Fact]
     public async Task AdminGetUser_CaseInsensitivePool_FoundByAnyCase()
     {

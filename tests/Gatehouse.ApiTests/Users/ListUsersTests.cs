@@ -168,6 +168,7 @@ public sealed class ListUsersTests(GatehouseFactory factory) : IClassFixture<Gat
         Assert.Equal(["Walter"], Usernames(response));
     }
 
+    [Trait("SecurityRowPart", "85")]
     [Theory]
     [InlineData("email")]
     [InlineData("email = jo")]

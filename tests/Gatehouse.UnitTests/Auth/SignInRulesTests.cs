@@ -5,6 +5,7 @@ namespace Gatehouse.UnitTests.Auth;
 
 public sealed class SignInRulesTests
 {
+    [Trait("SecurityRowPart", "2")]
     [Theory]
     [InlineData(4, null)]
     [InlineData(5, 1)]
@@ -58,6 +59,7 @@ public sealed class SignInRulesTests
         Assert.Equal(allowed, AuthFlows.Allowed(explicitFlows, flow));
     }
 
+    [Trait("SecurityRowPart", "11")]
     [Fact]
     public void UnknownUserDecoy_DeterministicPerPoolAndName()
     {

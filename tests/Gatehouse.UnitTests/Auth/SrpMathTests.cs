@@ -35,6 +35,7 @@ public sealed class SrpMathTests
         Assert.EndsWith("68ca2fa812ee6f57", v, StringComparison.Ordinal);
     }
 
+    [Trait("SecurityRowPart", "71")]
     [Fact]
     public void FullExchange_TestVector_SignatureMatchesClient()
     {

@@ -5,6 +5,7 @@ namespace Gatehouse.UnitTests.Authorization;
 
 public sealed class ForwardAuthRequestTests
 {
+    [Trait("SecurityRowPart", "56")]
     [Fact]
     public void Signature_AwsSigV4TestSuiteGetVanilla_MatchesKnownAnswer()
     {

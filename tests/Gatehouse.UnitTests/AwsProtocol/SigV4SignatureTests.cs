@@ -8,6 +8,7 @@ public sealed class SigV4SignatureTests
     // process", IAM ListUsers, 2015-08-30): its signing key and signature are published.
     private const string Secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
+    [Trait("SecurityRowPart", "56")]
     [Fact]
     public void SigningKey_AwsExample_MatchesPublishedKey()
     {
@@ -16,6 +17,7 @@ public sealed class SigV4SignatureTests
         Assert.Equal("c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9", Convert.ToHexStringLower(key));
     }
 
+    [Trait("SecurityRowPart", "56")]
     [Fact]
     public void Signature_AwsExample_MatchesPublishedSignature()
     {
@@ -48,6 +50,7 @@ public sealed class SigV4SignatureTests
     public void UriEncode_Rfc3986(string raw, bool keepSlash, string expected) =>
         Assert.Equal(expected, SigV4Signature.UriEncode(raw, keepSlash));
 
+    [Trait("SecurityRowPart", "60")]
     [Theory]
     [InlineData("AWS4-HMAC-SHA256 Credential=AK/20261128/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000000000000000000000000000000000000000000000000000000000000000", true)]
     [InlineData("AWS4-HMAC-SHA256 Credential=AK/20261128/us-east-1/cognito-idp/aws4_request, SignedHeaders=host", false)]

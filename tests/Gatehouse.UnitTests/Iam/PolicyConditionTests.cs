@@ -110,6 +110,7 @@ public sealed class PolicyConditionTests
         Assert.Equal(allowed, Allows(op, "aws:RequestTag/blob", values, request));
     }
 
+    [Trait("SecurityRowPart", "64")]
     [Theory]
     [InlineData("IpAddress", "\"127.0.0.0/8\"", new[] { "127.1.2.3" }, true)]
     [InlineData("IpAddress", "\"127.0.0.0/8\"", new[] { "128.0.0.1" }, false)]

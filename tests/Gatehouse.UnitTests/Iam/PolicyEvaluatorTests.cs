@@ -56,6 +56,7 @@ public sealed class PolicyEvaluatorTests
         Assert.Equal(Enum.Parse<PolicyDecision>(expected), Decide(statement, "s3:GetObject", resource));
     }
 
+    [Trait("SecurityRowPart", "64")]
     [Theory]
     [InlineData("arn:aws:s3:::public/a", nameof(PolicyDecision.Allow))]
     [InlineData("arn:aws:s3:::secret/a", nameof(PolicyDecision.ImplicitDeny))]
@@ -66,6 +67,7 @@ public sealed class PolicyEvaluatorTests
         Assert.Equal(Enum.Parse<PolicyDecision>(expected), Decide(statement, "s3:GetObject", resource));
     }
 
+    [Trait("SecurityRowPart", "64")]
     [Theory]
     [InlineData("s3:GetObject", "arn:aws:s3:::bucket/a", nameof(PolicyDecision.Allow))]
     [InlineData("s3:DeleteObject", "arn:aws:s3:::bucket/a", nameof(PolicyDecision.ExplicitDeny))]

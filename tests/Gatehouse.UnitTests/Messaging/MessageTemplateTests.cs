@@ -19,6 +19,7 @@ public sealed class MessageTemplateTests
         Assert.Equal(expected, new MessageTemplate(template).RenderText(username, code));
     }
 
+    [Trait("SecurityRowPart", "85")]
     [Theory]
     [InlineData("<p>Hello {username}</p>", "<script>x</script>", "<p>Hello &lt;script&gt;x&lt;/script&gt;</p>")]
     [InlineData("<b>{username}</b>", "Tom & \"Jerry\"", "<b>Tom &amp; &quot;Jerry&quot;</b>")]

@@ -19,6 +19,7 @@ public sealed class TotpCodesTests
         Assert.Equal(expected, TotpCodes.Compute(RfcSecret, DateTimeOffset.FromUnixTimeSeconds(unixSeconds)));
     }
 
+    [Trait("SecurityRow", "76")]
     [Theory]
     [InlineData(-30, true)]
     [InlineData(30, true)]
@@ -38,6 +39,7 @@ public sealed class TotpCodesTests
         }
     }
 
+    [Trait("SecurityRow", "76")]
     [Theory]
     [InlineData("")]
     [InlineData("12345")]

@@ -23,6 +23,7 @@ public sealed class TokenClaimSetsTests
         },
         groups);
 
+    [Trait("SecurityRowPart", "22")]
     [Fact]
     public void IdToken_ClaimSet_ExactKeysAndTypes()
     {
@@ -71,6 +72,7 @@ public sealed class TokenClaimSetsTests
         Assert.Null(access["cognito:preferred_role"]);
     }
 
+    [Trait("SecurityRowPart", "22")]
     [Fact]
     public void AccessToken_ClaimSet_ExactKeys()
     {

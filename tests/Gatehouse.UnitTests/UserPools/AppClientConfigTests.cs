@@ -7,6 +7,7 @@ public sealed class AppClientConfigTests
 {
     private static readonly IReadOnlySet<string> NoCustomScopes = new HashSet<string>(StringComparer.Ordinal);
 
+    [Trait("SecurityRowPart", "25")]
     [Theory]
     [InlineData("https://app.example.com/cb", true)]
     [InlineData("http://localhost:3000/cb", true)]
