@@ -64,7 +64,9 @@ internal sealed class CustomAuthTriggers(LambdaTriggers lambda)
         Tail(attempt, who, request);
         var response = new JsonObject
         {
-            ["publicChallengeParameters"] = null, ["privateChallengeParameters"] = null, ["challengeMetadata"] = null,
+            ["publicChallengeParameters"] = null,
+            ["privateChallengeParameters"] = null,
+            ["challengeMetadata"] = null,
         };
         var (answer, error) = await InvokeAsync(attempt, who, TriggerPoint.CreateAuthChallenge,
             "CreateAuthChallenge_Authentication", request, response, ct);
