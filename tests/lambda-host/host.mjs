@@ -133,16 +133,16 @@ function readBody(request) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
+    // Past the limit the rest is read and dropped, so the 413 still reaches the caller.
     request.on('data', (chunk) => {
       size += chunk.length;
-      if (size > MAX_EVENT_BYTES) {
-        reject(Object.assign(new Error('too large'), { tooLarge: true }));
-        request.destroy();
-        return;
+      if (size <= MAX_EVENT_BYTES) {
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => (size > MAX_EVENT_BYTES
+      ? reject(Object.assign(new Error('too large'), { tooLarge: true }))
+      : resolve(Buffer.concat(chunks).toString('utf8'))));
     request.on('error', reject);
   });
 }

@@ -77,6 +77,12 @@ test('a body that is not JSON is 400 InvalidRequestContentException', async () =
   assert.equal(headers.get('x-amzn-errortype'), 'InvalidRequestContentException');
 });
 
+test('an event over 6 MB is 413 RequestTooLargeException', async () => {
+  const { status, headers } = await invoke('errors', JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }));
+  assert.equal(status, 413);
+  assert.equal(headers.get('x-amzn-errortype'), 'RequestTooLargeException');
+});
+
 test('function names from ARNs', () => {
   assert.equal(functionName('my-fn'), 'my-fn');
   assert.equal(functionName('arn:aws:lambda:eu-west-1:1:function:my-fn:prod'), 'my-fn');
