@@ -121,6 +121,35 @@ public sealed class CustomAuthLoopTests(CustomAuthFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task CustomAuth_ClientMetadata_OnlyFromTheRespondOperations()
+    {
+        var (_, clientId, user) = await UserAsync("metadata");
+
+        var challenge = await Api.CallAsync("InitiateAuth", new
+        {
+            AuthFlow = "CUSTOM_AUTH",
+            ClientId = clientId,
+            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = user },
+            ClientMetadata = new Dictionary<string, string> { ["from"] = "initiate" },
+        }, sign: false);
+        var wrong = await Api.CallAsync("RespondToAuthChallenge", new
+        {
+            ChallengeName = "CUSTOM_CHALLENGE",
+            ClientId = clientId,
+            Session = Session(challenge),
+            ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = user, ["ANSWER"] = "no" },
+            ClientMetadata = new Dictionary<string, string> { ["from"] = "respond" },
+        }, sign: false);
+        AssertChallenge(wrong, user, 2);
+
+        // InitiateAuth's ClientMetadata reaches only pre sign-up, pre authentication and user migration (the model).
+        var events = Functions.Events.Where(e => e.Event["userName"]!.GetValue<string>() == user).ToList();
+        Assert.Equal(["define-auth", "create-auth", "verify-auth", "define-auth", "create-auth"], events.Select(e => e.Function));
+        Assert.All(events.Take(2), e => Assert.Null(e.Event["request"]!["clientMetadata"]));
+        Assert.All(events.Skip(2), e => Assert.Equal("respond", e.Event["request"]!["clientMetadata"]!["from"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task CustomAuth_UnknownUserHidden_ChallengedWithUserNotFoundAndNeverTokens()
     {
         var (_, clientId) = await fixture.PoolAsync(hideUserExistence: true);
