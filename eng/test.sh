@@ -87,6 +87,7 @@ run_dotnet sqlite GATEHOUSE_TEST_POSTGRES=
 run_dotnet postgres GATEHOUSE_TEST_POSTGRES="$GATEHOUSE_PG_BASE"
 
 # --- compatibility suites with the real clients ----------------------------------------------------
+# (custom-auth.test.mjs and triggers.test.mjs run tests/lambda-host inside the node test process for the trigger handlers.)
 if [ -f tests/compat/package.json ]; then
   note "npm packages for tests/compat"
   (cd tests/compat && npm ci --no-audit --no-fund --loglevel=error >"$logs/npm.log" 2>&1) \
@@ -102,6 +103,18 @@ if [ -f tests/compat/package.json ]; then
     passed=$((passed + p)); failed=$((failed + f))
     [ "$rc" -eq 0 ] || suites_failed+=("compat-$provider")
   done
+fi
+
+# --- the Lambda host of the trigger suites (tests/lambda-host: no npm packages; tests/compat's trigger files use it) ---
+if [ -f tests/lambda-host/package.json ]; then
+  note "Lambda host tests"
+  (cd tests/lambda-host && node --test --test-concurrency=1 --test-reporter=spec 2>&1) | tee "$logs/lambda-host.log" \
+    | grep -vE '^\s*$' | tail -n 30
+  rc=${PIPESTATUS[0]}
+  p=$(grep -E '^ℹ pass [0-9]+' "$logs/lambda-host.log" | grep -oE '[0-9]+' | tail -n 1); p=${p:-0}
+  f=$(grep -E '^ℹ fail [0-9]+' "$logs/lambda-host.log" | grep -oE '[0-9]+' | tail -n 1); f=${f:-0}
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$rc" -eq 0 ] || suites_failed+=("lambda-host")
 fi
 
 # --- browser suite: the hosted UI in Debian's chromium (playwright-core, never `playwright install`) ---------------

@@ -169,8 +169,12 @@ internal sealed class CustomAuthFlow(
         }
 
         // CreateAsync returns a challenge whenever it returns no error.
-        var sealedSession = Seal(NewState(attempt, who, ChallengeNames.CustomChallenge, session)
-            with { PrivateChallengeParameters = challenge!.PrivateChallengeParameters, ChallengeMetadata = challenge.ChallengeMetadata });
+        var state = NewState(attempt, who, ChallengeNames.CustomChallenge, session) with
+        {
+            PrivateChallengeParameters = challenge!.PrivateChallengeParameters,
+            ChallengeMetadata = challenge.ChallengeMetadata,
+        };
+        var sealedSession = Seal(state);
         if (sealedSession.Length > CustomAuthSession.MaxSealedLength)
         {
             return AwsError.InvalidLambdaResponse(CustomAuthMessages.SessionTooLarge);

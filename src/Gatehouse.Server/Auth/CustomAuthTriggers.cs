@@ -64,7 +64,9 @@ internal sealed class CustomAuthTriggers(LambdaTriggers lambda)
         Tail(attempt, who, request);
         var response = new JsonObject
         {
-            ["publicChallengeParameters"] = null, ["privateChallengeParameters"] = null, ["challengeMetadata"] = null,
+            ["publicChallengeParameters"] = null,
+            ["privateChallengeParameters"] = null,
+            ["challengeMetadata"] = null,
         };
         var (answer, error) = await InvokeAsync(attempt, who, TriggerPoint.CreateAuthChallenge,
             "CreateAuthChallenge_Authentication", request, response, ct);
@@ -140,7 +142,10 @@ internal sealed class CustomAuthTriggers(LambdaTriggers lambda)
 
     private static void Tail(AuthAttempt attempt, CustomAuthUser who, JsonObject request)
     {
-        if (attempt.ClientMetadata is { Count: > 0 } metadata)
+        // The InitiateAuth / AdminInitiateAuth that starts the flow (Name = the AuthFlow) carries ClientMetadata
+        // too, but Cognito does not pass it to these triggers; the respond operations' (Name = the challenge) it does.
+        var responding = !string.Equals(attempt.Name, AuthFlows.CustomAuth, StringComparison.Ordinal);
+        if (responding && attempt.ClientMetadata is { Count: > 0 } metadata)
         {
             var map = new JsonObject();
             foreach (var (key, value) in metadata)
