@@ -127,7 +127,9 @@ internal sealed class SignUp(
 
         return AwsResult.Ok(new SignUpResponse
         {
-            UserConfirmed = decision.AutoConfirmUser, UserSub = sub, CodeDeliveryDetails = delivery,
+            UserConfirmed = decision.AutoConfirmUser,
+            UserSub = sub,
+            CodeDeliveryDetails = delivery,
         });
     }
 
