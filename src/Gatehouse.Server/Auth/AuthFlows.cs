@@ -17,6 +17,11 @@ internal static class AuthFlows
     public const string CustomAuth = "CUSTOM_AUTH";
     public const string UserAuth = "USER_AUTH";
 
+    /// <summary>Whether <paramref name="name"/> is an AuthFlow (InitiateAuth) rather than a challenge name.</summary>
+    public static bool IsFlow(string name) =>
+        name is UserSrp or UserPassword or AdminUserPassword or AdminNoSrp or RefreshTokenAuth or RefreshToken
+            or CustomAuth or UserAuth;
+
     public static bool IsRefresh(string flow) => flow is RefreshTokenAuth or RefreshToken;
 
     public static bool IsAdminPassword(string flow) => flow is AdminUserPassword or AdminNoSrp;

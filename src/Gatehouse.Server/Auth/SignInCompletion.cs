@@ -5,6 +5,7 @@ using Gatehouse.Server.Devices;
 using Gatehouse.Server.Mfa;
 using Gatehouse.Server.Storage;
 using Gatehouse.Server.Tokens;
+using Gatehouse.Server.Triggers;
 using Gatehouse.Server.Users;
 
 namespace Gatehouse.Server.Auth;
@@ -18,7 +19,12 @@ namespace Gatehouse.Server.Auth;
 /// need one (Mfa/MfaChallenge), else tokens.
 /// </summary>
 internal sealed class SignInCompletion(
-    SessionTokens tokens, AuthBlobs blobs, DeviceTracking devices, MfaChallenge mfa, TimeProvider clock)
+    SessionTokens tokens,
+    AuthBlobs blobs,
+    DeviceTracking devices,
+    MfaChallenge mfa,
+    SignInTriggers triggers,
+    TimeProvider clock)
 {
     public async Task<AuthOutcome> CompleteAsync(AuthAttempt attempt, User user, CancellationToken ct)
     {
@@ -57,11 +63,21 @@ internal sealed class SignInCompletion(
     /// <summary>
     /// The last step of every sign-in, once the first factor and any further challenge (MFA, device) have passed:
     /// the tokens, with the device of the sign-in (its <c>device_key</c> claim, and NewDeviceMetadata for a new one)
-    /// when the pool tracks devices.
+    /// when the pool tracks devices. The post authentication trigger runs first (newDeviceUsed: whether this
+    /// sign-in brought a device the pool did not know; clientMetadata only from the respond operations); its error
+    /// means no tokens.
     /// </summary>
     public async Task<AuthOutcome> FinishAsync(AuthAttempt attempt, User user, CancellationToken ct)
     {
         var device = await devices.TrackAsync(attempt, user, ct);
+        var newDeviceUsed = device is null ? (bool?)null : device.NewDevice is not null;
+        var clientMetadata = AuthFlows.IsFlow(attempt.Name) ? null : attempt.ClientMetadata;
+        if (await triggers.PostAuthenticationAsync(attempt.Pool.Pool, attempt.ClientId, user, newDeviceUsed,
+                clientMetadata, ct) is { } postAuthError)
+        {
+            return postAuthError;
+        }
+
         var (result, error) = await tokens.SignInAsync(attempt.Client, user, PreTokenSource(attempt), device?.DeviceKey,
             clientMetadata: null, ct);
         if (result is null)

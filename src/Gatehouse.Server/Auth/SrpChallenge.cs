@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Triggers;
 using Gatehouse.Server.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ namespace Gatehouse.Server.Auth;
 /// SECRET_BLOCK, USER_ID_FOR_SRP, USERNAME); <see cref="VerifyAsync"/> checks PASSWORD_CLAIM_SIGNATURE.
 /// Rejected as the SRP-6a safety rules require: A mod N = 0, u = 0. An unknown user gets a challenge from
 /// <see cref="UnknownUserDecoy"/> when the client hides user existence, and the same work at the second step.
+/// The pre authentication trigger runs at SRP_A, before any password proof is counted.
 /// </summary>
 internal sealed class SrpChallenge(
     AppDb db,
@@ -22,6 +24,7 @@ internal sealed class SrpChallenge(
     AuthSessionLedger ledger,
     SignInLockout lockout,
     SignInCompletion completion,
+    SignInTriggers triggers,
     TimeProvider clock)
 {
     public async Task<AuthOutcome> StartAsync(AuthAttempt attempt, CancellationToken ct)
@@ -41,6 +44,12 @@ internal sealed class SrpChallenge(
         if (user is null && !attempt.HidesUserExistence)
         {
             return AwsError.UserNotFound(AuthMessages.UserDoesNotExist);
+        }
+
+        if (await triggers.PreAuthenticationAsync(attempt.Pool.Pool, attempt.ClientId, username, user,
+                attempt.HidesUserExistence, attempt.ClientMetadata, ct) is { } preAuthError)
+        {
+            return preAuthError;
         }
 
         // Unknown user (hidden): a decoy salt and verifier, and a UUID-shaped id where real ids are UUIDs.

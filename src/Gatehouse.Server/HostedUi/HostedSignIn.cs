@@ -1,6 +1,7 @@
 using Gatehouse.Server.Auth;
 using Gatehouse.Server.PoolTransfer;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Triggers;
 using Gatehouse.Server.Users;
 
 namespace Gatehouse.Server.HostedUi;
@@ -8,12 +9,19 @@ namespace Gatehouse.Server.HostedUi;
 /// <summary>
 /// The hosted UI's password sign-in, with the same rules and shared pieces as USER_PASSWORD_AUTH (<see cref="PasswordCheck"/>,
 /// <see cref="SignInLockout"/>, <see cref="UserLookup"/>): an unknown user costs the same work and shows the same text
-/// as a wrong password; reset-required, lockout, password, then disabled, unconfirmed and temporary-password states.
+/// as a wrong password; the pre authentication trigger (its error text shown, no attempt counted), reset-required,
+/// lockout, password, then disabled, unconfirmed and temporary-password states.
 /// </summary>
 internal sealed class HostedSignIn(
-    AppDb db, PasswordCheck passwords, SignInLockout lockout, ImportedPasswordUpgrade upgrade, TimeProvider clock)
+    AppDb db,
+    PasswordCheck passwords,
+    SignInLockout lockout,
+    ImportedPasswordUpgrade upgrade,
+    SignInTriggers triggers,
+    TimeProvider clock)
 {
-    public async Task<HostedSignInResult> SignInAsync(string poolId, string username, string password, CancellationToken ct)
+    public async Task<HostedSignInResult> SignInAsync(
+        string poolId, string clientId, string username, string password, CancellationToken ct)
     {
         if (await PoolSettings.LoadAsync(db, poolId, ct) is not { } pool)
         {
@@ -25,6 +33,12 @@ internal sealed class HostedSignIn(
             // Do not reveal who exists: the same work and the same text as a wrong password.
             passwords.Decoy(poolId, username, password);
             return HostedSignInResult.Failed(HostedUiStrings.IncorrectCredentials);
+        }
+
+        if (await triggers.PreAuthenticationAsync(pool.Pool, clientId, username, user, hidesUserExistence: false,
+                validationData: null, ct) is { } preAuthError)
+        {
+            return HostedSignInResult.Failed(preAuthError.Message);
         }
 
         if (string.Equals(user.Status, UserStatuses.ResetRequired, StringComparison.Ordinal))

@@ -71,7 +71,7 @@ internal static class LoginPage
                 providers.Any(HasIdentifiers) ? HostedUiStrings.CorporateEmailUnknown : HostedUiStrings.PasswordSignInNotAllowed, ct);
         }
 
-        var result = await signIn.SignInAsync(domain.PoolId, username, form["password"].ToString(), ct);
+        var result = await signIn.SignInAsync(domain.PoolId, valid.Client.ClientId, username, form["password"].ToString(), ct);
         switch (result.State)
         {
             case HostedSignInState.SignedIn:

@@ -24,9 +24,9 @@ internal sealed class PreSignUpTrigger(LambdaTriggers triggers)
 
         var request = new JsonObject
         {
-            ["userAttributes"] = Map(attributes),
-            ["validationData"] = validationData is null ? null : Map(validationData.ToDictionary(a => a.Name, a => a.Value ?? "", StringComparer.Ordinal)),
-            ["clientMetadata"] = clientMetadata is null ? null : Map(clientMetadata),
+            ["userAttributes"] = TriggerJson.Map(attributes),
+            ["validationData"] = TriggerJson.Map(validationData?.ToDictionary(a => a.Name, a => a.Value ?? "", StringComparer.Ordinal)),
+            ["clientMetadata"] = TriggerJson.Map(clientMetadata),
         };
         var response = new JsonObject { ["autoConfirmUser"] = false, ["autoVerifyEmail"] = false, ["autoVerifyPhone"] = false };
         var outcome = await triggers.InvokeAsync(pool, TriggerPoint.PreSignUp,
@@ -40,16 +40,5 @@ internal sealed class PreSignUpTrigger(LambdaTriggers triggers)
         var decision = new PreSignUpDecision(
             fields.Bool("autoConfirmUser") ?? false, fields.Bool("autoVerifyEmail") ?? false, fields.Bool("autoVerifyPhone") ?? false);
         return fields.Invalid ? (null, TriggerMessages.Unrecognizable()) : (decision, null);
-    }
-
-    private static JsonObject Map(IEnumerable<KeyValuePair<string, string>> values)
-    {
-        var map = new JsonObject();
-        foreach (var (key, value) in values)
-        {
-            map[key] = value;
-        }
-
-        return map;
     }
 }

@@ -22,6 +22,8 @@ internal static class TriggersModule
         services.AddSingleton<TriggerTransport>();
         services.AddSingleton<LambdaTriggers>();
         services.AddSingleton<PreSignUpTrigger>();
+        services.AddSingleton<PostConfirmationTrigger>();
+        services.AddSingleton<SignInTriggers>();
         return services;
     }
 }

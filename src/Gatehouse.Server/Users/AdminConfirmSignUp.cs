@@ -1,11 +1,16 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Triggers;
 
 namespace Gatehouse.Server.Users;
 
-/// <summary>AdminConfirmSignUp: UNCONFIRMED becomes CONFIRMED; any other status is refused.</summary>
-internal sealed class AdminConfirmSignUp(AppDb db, TimeProvider clock) : IAwsHandler<AdminConfirmSignUpRequest>
+/// <summary>
+/// AdminConfirmSignUp: UNCONFIRMED becomes CONFIRMED; any other status is refused. Then the post confirmation
+/// trigger (PostConfirmation_ConfirmSignUp, no client): its error is the answer, and the user stays confirmed.
+/// </summary>
+internal sealed class AdminConfirmSignUp(AppDb db, TimeProvider clock, PostConfirmationTrigger postConfirmation)
+    : IAwsHandler<AdminConfirmSignUpRequest>
 {
     public async Task<AwsResult> HandleAsync(AdminConfirmSignUpRequest request, CancellationToken ct)
     {
@@ -27,6 +32,7 @@ internal sealed class AdminConfirmSignUp(AppDb db, TimeProvider clock) : IAwsHan
         user.Status = UserStatuses.Confirmed;
         user.LastModifiedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return AwsResult.Empty;
+        return await postConfirmation.RunAsync(settings.Pool, PostConfirmationTrigger.ConfirmSignUpSource,
+            clientId: null, user, request.ClientMetadata, ct) ?? AwsResult.Empty;
     }
 }

@@ -2,6 +2,7 @@ using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Messaging;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Triggers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gatehouse.Server.Users;
@@ -9,10 +10,18 @@ namespace Gatehouse.Server.Users;
 /// <summary>
 /// AdminCreateUser: a new user in FORCE_CHANGE_PASSWORD with a temporary password (given, or generated to the
 /// pool's policy), invited by email/SMS unless <c>MessageAction</c> is SUPPRESS; RESEND re-invites an existing
-/// user with a new temporary password.
+/// user with a new temporary password. A new user first goes through the pre sign-up trigger
+/// (PreSignUp_AdminCreateUser: userAttributes, validationData, clientMetadata): its error creates nothing, its
+/// autoVerifyEmail / autoVerifyPhone mark those attributes verified; autoConfirmUser does not apply (the user keeps
+/// its temporary password and FORCE_CHANGE_PASSWORD).
 /// </summary>
 internal sealed class AdminCreateUser(
-    AppDb db, TimeProvider clock, UserPasswords passwords, InvitationSender invitations, ILogger<AdminCreateUser> logger)
+    AppDb db,
+    TimeProvider clock,
+    UserPasswords passwords,
+    InvitationSender invitations,
+    PreSignUpTrigger preSignUp,
+    ILogger<AdminCreateUser> logger)
     : IAwsHandler<AdminCreateUserRequest>
 {
     public async Task<AwsResult> HandleAsync(AdminCreateUserRequest request, CancellationToken ct)
@@ -79,6 +88,14 @@ internal sealed class AdminCreateUser(
             return aliasError;
         }
 
+        var (decision, triggerError) = await preSignUp.RunAsync(settings.Pool, "PreSignUp_AdminCreateUser", username,
+            clientId: null, attributes, request.ValidationData, request.ClientMetadata, ct);
+        if (triggerError is not null)
+        {
+            return triggerError;
+        }
+
+        SignUp.ApplyAutoVerify(decision!, attributes);
         var user = new User
         {
             PoolId = settings.Pool.Id,

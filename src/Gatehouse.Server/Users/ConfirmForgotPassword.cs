@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Triggers;
 using Gatehouse.Server.UserPools;
 
 namespace Gatehouse.Server.Users;
@@ -8,7 +9,8 @@ namespace Gatehouse.Server.Users;
 /// <summary>
 /// ConfirmForgotPassword: a password-reset code (from ForgotPassword or AdminResetUserPassword) and a new password
 /// that satisfies the pool's policy. The user becomes CONFIRMED with the new SRP verifier and the sign-in lockout
-/// counters cleared; the code is consumed in the same transaction, so it resets the password exactly once.
+/// counters cleared; the code is consumed in the same transaction, so it resets the password exactly once. Then the
+/// post confirmation trigger (PostConfirmation_ConfirmForgotPassword): its error is the answer, the new password stays.
 /// </summary>
 internal sealed class ConfirmForgotPassword(
     AppDb db,
@@ -16,6 +18,7 @@ internal sealed class ConfirmForgotPassword(
     SecretProtector protector,
     UserPasswords passwords,
     VerificationCodes codes,
+    PostConfirmationTrigger postConfirmation,
     ILogger<ConfirmForgotPassword> logger) : IAwsHandler<ConfirmForgotPasswordRequest>
 {
     public async Task<AwsResult> HandleAsync(ConfirmForgotPasswordRequest request, CancellationToken ct)
@@ -65,6 +68,7 @@ internal sealed class ConfirmForgotPassword(
         }
 
         Log.PasswordResetWithCode(logger, settings.Pool.Id, user.Sub);
-        return AwsResult.Empty;
+        return await postConfirmation.RunAsync(settings.Pool, PostConfirmationTrigger.ConfirmForgotPasswordSource,
+            client.Client.ClientId, user, request.ClientMetadata, ct) ?? AwsResult.Empty;
     }
 }

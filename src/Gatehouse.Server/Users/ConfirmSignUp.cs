@@ -1,6 +1,7 @@
 using Gatehouse.Server.AwsProtocol;
 using Gatehouse.Server.AwsProtocol.Shapes;
 using Gatehouse.Server.Storage;
+using Gatehouse.Server.Triggers;
 using Gatehouse.Server.UserPools;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,10 +11,16 @@ namespace Gatehouse.Server.Users;
 /// ConfirmSignUp: the code sent at sign-up makes an UNCONFIRMED user CONFIRMED and marks the attribute it was
 /// delivered to verified. A verified email/phone becomes a sign-in alias; if another user holds it,
 /// AliasExistsException unless <c>ForceAliasCreation</c> moves it here (ConfirmSignUp documentation). The code is
-/// consumed in the same transaction as the user's change, so it confirms exactly once.
+/// consumed in the same transaction as the user's change, so it confirms exactly once. Then the post confirmation
+/// trigger (PostConfirmation_ConfirmSignUp): its error is the answer, and the user stays confirmed, as in Cognito.
 /// </summary>
 internal sealed class ConfirmSignUp(
-    AppDb db, TimeProvider clock, SecretProtector protector, VerificationCodes codes, ILogger<ConfirmSignUp> logger)
+    AppDb db,
+    TimeProvider clock,
+    SecretProtector protector,
+    VerificationCodes codes,
+    PostConfirmationTrigger postConfirmation,
+    ILogger<ConfirmSignUp> logger)
     : IAwsHandler<ConfirmSignUpRequest>
 {
     public async Task<AwsResult> HandleAsync(ConfirmSignUpRequest request, CancellationToken ct)
@@ -74,7 +81,8 @@ internal sealed class ConfirmSignUp(
         }
 
         Log.SignUpConfirmed(logger, settings.Pool.Id, user.Sub);
-        return AwsResult.Empty;
+        return await postConfirmation.RunAsync(settings.Pool, PostConfirmationTrigger.ConfirmSignUpSource,
+            client.Client.ClientId, user, request.ClientMetadata, ct) ?? AwsResult.Empty;
     }
 
     private static void MarkVerified(Dictionary<string, string> attributes, string? attributeName)

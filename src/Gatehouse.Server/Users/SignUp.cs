@@ -22,6 +22,7 @@ internal sealed class SignUp(
     VerificationCodes codes,
     CodeSender sender,
     PreSignUpTrigger preSignUp,
+    PostConfirmationTrigger postConfirmation,
     ILogger<SignUp> logger) : IAwsHandler<SignUpRequest>
 {
     public async Task<AwsResult> HandleAsync(SignUpRequest request, CancellationToken ct)
@@ -107,6 +108,15 @@ internal sealed class SignUp(
         }
 
         Log.UserSignedUp(logger, settings.Pool.Id, sub, client.Client.ClientId);
+        // A pre sign-up auto-confirm confirms now: Cognito then runs PostConfirmation_ConfirmSignUp, whose error is
+        // the answer (the user stays, confirmed).
+        if (decision.AutoConfirmUser && await postConfirmation.RunAsync(settings.Pool,
+                PostConfirmationTrigger.ConfirmSignUpSource, client.Client.ClientId, user, request.ClientMetadata, ct)
+            is { } confirmError)
+        {
+            return confirmError;
+        }
+
         CodeDeliveryDetailsType? delivery = null;
         if (!decision.AutoConfirmUser && CodeDestinations.ForConfirmation(settings, attributes) is { } destination)
         {
@@ -117,12 +127,14 @@ internal sealed class SignUp(
 
         return AwsResult.Ok(new SignUpResponse
         {
-            UserConfirmed = decision.AutoConfirmUser, UserSub = sub, CodeDeliveryDetails = delivery,
+            UserConfirmed = decision.AutoConfirmUser,
+            UserSub = sub,
+            CodeDeliveryDetails = delivery,
         });
     }
 
     /// <summary>autoVerifyEmail / autoVerifyPhone mark the attribute verified where it has a value.</summary>
-    private static void ApplyAutoVerify(PreSignUpDecision decision, Dictionary<string, string> attributes)
+    internal static void ApplyAutoVerify(PreSignUpDecision decision, Dictionary<string, string> attributes)
     {
         if (decision.AutoVerifyEmail && attributes.ContainsKey(UserAttributeNames.Email))
         {
