@@ -168,8 +168,11 @@ internal sealed class ImportedPasswordHash
 
         return new ImportedPasswordHash("scrypt", encoded)
         {
-            Cost = 1 << ln, BlockSize = r, Parallelism = lanes,
-            Salt = Base64(parts[3], adapted: false), Key = Base64(parts[4], adapted: false),
+            Cost = 1 << ln,
+            BlockSize = r,
+            Parallelism = lanes,
+            Salt = Base64(parts[3], adapted: false),
+            Key = Base64(parts[4], adapted: false),
         };
     }
 
@@ -257,7 +260,11 @@ internal sealed class ImportedPasswordHash
 
         return new ImportedPasswordHash("argon2id", encoded)
         {
-            BlockSize = m, Cost = t, Parallelism = lanes, Salt = salt, Key = Base64(parts[5], adapted: false),
+            BlockSize = m,
+            Cost = t,
+            Parallelism = lanes,
+            Salt = salt,
+            Key = Base64(parts[5], adapted: false),
         };
     }
 

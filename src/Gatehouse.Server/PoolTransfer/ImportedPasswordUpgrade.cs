@@ -21,7 +21,11 @@ internal sealed class ImportedPasswordUpgrade(AppDb db, UserPasswords passwords,
 
         var fresh = new User
         {
-            PoolId = user.PoolId, Username = user.Username, UsernameKey = user.UsernameKey, Sub = user.Sub, Status = user.Status,
+            PoolId = user.PoolId,
+            Username = user.Username,
+            UsernameKey = user.UsernameKey,
+            Sub = user.Sub,
+            Status = user.Status,
         };
         passwords.Set(fresh, password, clock.GetUtcNow());
         await db.Users.Where(u => u.Id == user.Id && u.ImportedPasswordHashProtected == checkedHash)

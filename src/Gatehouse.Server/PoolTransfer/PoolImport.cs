@@ -217,7 +217,10 @@ internal sealed class PoolImport(AppDb db, SecretProtector protector)
         {
             db.GroupMemberships.Add(new GroupMembership
             {
-                PoolId = user.PoolId, GroupName = group, UserId = user.Id, AddedAt = user.LastModifiedAt,
+                PoolId = user.PoolId,
+                GroupName = group,
+                UserId = user.Id,
+                AddedAt = user.LastModifiedAt,
             });
         }
 

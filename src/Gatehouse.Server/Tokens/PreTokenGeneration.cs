@@ -47,7 +47,8 @@ internal sealed class PreTokenGeneration(AppDb db, LambdaTriggers triggers)
 
         request["clientMetadata"] = Metadata(input.ClientMetadata);
         return await CallAsync(pool, version, new TriggerCall(input.TriggerSource, user.Username, client.ClientId, request,
-            new JsonObject { [ResponseField(version)] = null }) { Version = version }, ct);
+            new JsonObject { [ResponseField(version)] = null })
+        { Version = version }, ct);
     }
 
     /// <summary>A client_credentials token's changes: only a V3_0 trigger is called, with no user.</summary>
@@ -69,7 +70,8 @@ internal sealed class PreTokenGeneration(AppDb db, LambdaTriggers triggers)
             ["clientMetadata"] = Metadata(clientMetadata),
         };
         return await CallAsync(pool, "3", new TriggerCall(PreTokenSources.ClientCredentials, null, client.ClientId, request,
-            new JsonObject { [ResponseField("3")] = null }) { Version = "3" }, ct);
+            new JsonObject { [ResponseField("3")] = null })
+        { Version = "3" }, ct);
     }
 
     private async Task<(TokenClaimChanges? Changes, AwsError? Error)> CallAsync(
