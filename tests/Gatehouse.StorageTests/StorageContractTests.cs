@@ -212,4 +212,39 @@ public sealed class StorageContractTests(TestStorage storage) : IClassFixture<Te
 
         Assert.Equal(TestStorage.Provider == "postgres", db.Database.IsNpgsql());
     }
+
+    [Fact]
+    public async Task UserImportChunkStream_SyncAndAsyncReads_GiveTheStoredBytesInOrder()
+    {
+        await using var db = storage.Factory.Create();
+        var pool = NewPool();
+        db.UserPools.Add(pool);
+        var job = new UserImportJob
+        {
+            JobId = "import-" + Guid.NewGuid().ToString("N")[..20],
+            PoolId = pool.Id,
+            JobName = "job",
+            CloudWatchLogsRoleArn = "arn:aws:iam::000000000000:role/import",
+            Status = "Created",
+        };
+        db.UserImportJobs.Add(job);
+        await db.SaveChangesAsync(Ct);
+        byte[][] parts = [[1, 2, 3], [4], [5, 6]];
+        for (var seq = 0; seq < parts.Length; seq++)
+        {
+            db.UserImportChunks.Add(new UserImportChunk { JobKey = job.Id, UploadId = "u1", Seq = seq, Data = parts[seq] });
+        }
+
+        await db.SaveChangesAsync(Ct);
+
+        await using var syncStream = new Gatehouse.Server.UserImport.UserImportChunkStream(db, job.Id, "u1");
+        var syncCopy = new MemoryStream();
+        syncStream.CopyTo(syncCopy);
+        await using var asyncStream = new Gatehouse.Server.UserImport.UserImportChunkStream(db, job.Id, "u1");
+        var asyncCopy = new MemoryStream();
+        await asyncStream.CopyToAsync(asyncCopy, Ct);
+
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6 }, syncCopy.ToArray());
+        Assert.Equal(syncCopy.ToArray(), asyncCopy.ToArray());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Gatehouse.Server.AwsProtocol;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Server.Federation;
@@ -23,7 +24,7 @@ internal sealed class UpstreamClient(IHttpClientFactory factory, IOptions<Upstre
         {
             using var response = await factory.CreateClient(HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var body = await ReadCappedAsync(response.Content, deadline.Token);
+            var body = await CappedBody.ReadAsync(response.Content, options.Value.MaxResponseBytes, deadline.Token);
             if (body is null)
             {
                 return UpstreamReply.Failed("answer too large");
@@ -51,31 +52,5 @@ internal sealed class UpstreamClient(IHttpClientFactory factory, IOptions<Upstre
         {
             return UpstreamReply.Failed("answer is not JSON");
         }
-    }
-
-    /// <summary>The body, or null when it is over the cap.</summary>
-    private async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken ct)
-    {
-        var max = options.Value.MaxResponseBytes;
-        if (content.Headers.ContentLength > max)
-        {
-            return null;
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(ct);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

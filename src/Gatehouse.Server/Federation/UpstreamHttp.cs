@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Gatehouse.Server.AwsProtocol;
 
 namespace Gatehouse.Server.Federation;
 
 /// <summary>
-/// Reads an upstream JSON answer with a size cap: HttpClient's own <c>MaxResponseContentBufferSize</c> applies only to
-/// its buffered helpers and is per client, so the cap here is per call and also holds for chunked answers.
+/// Reads an upstream JSON answer with a size cap (<see cref="CappedBody"/>) and a deadline.
 /// </summary>
 internal static class UpstreamHttp
 {
@@ -20,26 +20,13 @@ internal static class UpstreamHttp
         try
         {
             using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > maxBytes)
+            if (!response.IsSuccessStatusCode
+                || await CappedBody.ReadAsync(response.Content, maxBytes, deadline.Token) is not { } body)
             {
                 return null;
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await body.ReadAsync(chunk, deadline.Token)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return JsonDocument.Parse(buffer.ToArray());
+            return JsonDocument.Parse(body);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException
             || (e is OperationCanceledException && !ct.IsCancellationRequested))

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Server.AwsProtocol;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Server.Triggers;
@@ -36,7 +37,7 @@ internal sealed class TriggerTransport(
             using var request = Request(target, envelope, settings);
             using var response = await factory.CreateClient(HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var body = await ReadCappedAsync(response.Content, settings.MaxResponseBytes, deadline.Token);
+            var body = await CappedBody.ReadAsync(response.Content, settings.MaxResponseBytes, deadline.Token);
             return body is null
                 ? (TriggerOutcome.Failed(TriggerMessages.Unrecognizable()), "answer over the size cap")
                 : Read(target, point, response, body);
@@ -144,28 +145,4 @@ internal sealed class TriggerTransport(
         && type.All(c => char.IsAsciiLetterOrDigit(c))
             ? type
             : null;
-
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, int max, CancellationToken ct)
-    {
-        if (content.Headers.ContentLength > max)
-        {
-            return null;
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(ct);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

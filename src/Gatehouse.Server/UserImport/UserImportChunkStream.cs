@@ -5,7 +5,9 @@ namespace Gatehouse.Server.UserImport;
 
 /// <summary>
 /// Reads a stored upload back as a forward-only stream, one <see cref="UserImportChunk"/> (1 MiB) at a time, so a
-/// 100 MB file never sits in memory and any node can read it. Asynchronous reads only: each chunk is a query.
+/// 100 MB file never sits in memory and any node can read it; each chunk is one query. Forward-only and read-only:
+/// Length, Position, Seek, SetLength and Write throw NotSupportedException as Stream's contract asks when
+/// CanSeek and CanWrite are false (callers check those first; no request reaches them).
 /// </summary>
 internal sealed class UserImportChunkStream(AppDb db, long jobKey, string uploadId) : Stream
 {
@@ -30,35 +32,50 @@ internal sealed class UserImportChunkStream(AppDb db, long jobKey, string upload
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        while (_position == _chunk.Length)
+        while (_position == _chunk.Length && !_ended)
         {
-            if (_ended)
-            {
-                return 0;
-            }
-
             var seq = _nextSeq;
-            var next = await db.UserImportChunks.AsNoTracking()
-                .Where(c => c.JobKey == jobKey && c.UploadId == uploadId && c.Seq == seq)
-                .Select(c => c.Data)
-                .FirstOrDefaultAsync(cancellationToken);
-            _ended = next is null;
-            _chunk = next ?? [];
-            _position = 0;
-            _nextSeq++;
+            Take(await NextChunk(seq).FirstOrDefaultAsync(cancellationToken));
         }
 
-        var count = Math.Min(buffer.Length, _chunk.Length - _position);
-        _chunk.AsMemory(_position, count).CopyTo(buffer);
-        _position += count;
-        return count;
+        return CopyTo(buffer.Span);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) =>
-        throw new NotSupportedException("The stored upload is read asynchronously.");
+    /// <summary>A synchronous reader gets the same bytes through synchronous queries.</summary>
+    public override int Read(Span<byte> buffer)
+    {
+        while (_position == _chunk.Length && !_ended)
+        {
+            Take(NextChunk(_nextSeq).FirstOrDefault());
+        }
+
+        return CopyTo(buffer);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    private IQueryable<byte[]> NextChunk(int seq) => db.UserImportChunks.AsNoTracking()
+        .Where(c => c.JobKey == jobKey && c.UploadId == uploadId && c.Seq == seq)
+        .Select(c => c.Data);
+
+    private void Take(byte[]? next)
+    {
+        _ended = next is null;
+        _chunk = next ?? [];
+        _position = 0;
+        _nextSeq++;
+    }
+
+    private int CopyTo(Span<byte> buffer)
+    {
+        var count = Math.Min(buffer.Length, _chunk.Length - _position);
+        _chunk.AsSpan(_position, count).CopyTo(buffer);
+        _position += count;
+        return count;
+    }
 
     public override void Flush()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gatehouse.ApiTests.Tokens;
+using Gatehouse.ApiTests.Triggers;
 using Gatehouse.TestKit;
 
 namespace Gatehouse.ApiTests.TokenTriggers;
@@ -13,11 +14,11 @@ public sealed class PreTokenGenerationTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _function = await FunctionStandIn.StartAsync();
+        _function = await FunctionStandIn.StartAsync(TestContext.Current.CancellationToken);
         _factory = new GatehouseFactory()
             .WithSetting("Gatehouse:Triggers:SigningKey", "pre-token-generation-tests-signing-key-0123456789")
             .WithSetting("Gatehouse:Triggers:Functions:0:Function", Arn)
-            .WithSetting("Gatehouse:Triggers:Functions:0:Url", _function.Url);
+            .WithSetting("Gatehouse:Triggers:Functions:0:Url", _function.BaseUrl + "/fn");
         _client = _factory.CreateAwsClient();
     }
 
@@ -46,19 +47,18 @@ public sealed class PreTokenGenerationTests : IAsyncLifetime
     public async Task PasswordAuth_V1_EventShapeAndIdTokenClaimsChanged()
     {
         var (_, clientId) = await PoolAsync("V1_0");
-        _function.Handler = e =>
+        _function.Answer = FunctionStandIn.Edit(e =>
         {
             e["response"] = JsonNode.Parse("""
                 {"claimsOverrideDetails":{"claimsToAddOrOverride":{"tenant":"acme","sub":"forged","email":"x@y.z"},
                  "claimsToSuppress":["email_verified","iss"],
                  "groupOverrideDetails":{"groupsToOverride":["vip"],"iamRolesToOverride":[],"preferredRole":null}}}
                 """);
-            return e;
-        };
+        });
 
         var result = (await _client.PasswordAuthAsync(clientId, "ada", AuthSetup.Password))["AuthenticationResult"]!;
 
-        var sent = Assert.Single(_function.Events);
+        var sent = Assert.Single(_function.Calls).Event;
         Assert.Equal("TokenGeneration_Authentication", sent["triggerSource"]!.GetValue<string>());
         Assert.Equal("1", sent["version"]!.GetValue<string>());
         Assert.Equal("ada", sent["userName"]!.GetValue<string>());
@@ -81,7 +81,7 @@ public sealed class PreTokenGenerationTests : IAsyncLifetime
     public async Task PasswordAuth_V2_AccessTokenClaimsAndScopes()
     {
         var (_, clientId) = await PoolAsync("V2_0");
-        _function.Handler = e =>
+        _function.Answer = FunctionStandIn.Edit(e =>
         {
             e["response"] = JsonNode.Parse("""
                 {"claimsAndScopeOverrideDetails":{
@@ -89,12 +89,11 @@ public sealed class PreTokenGenerationTests : IAsyncLifetime
                   "accessTokenGeneration":{"claimsToAddOrOverride":{"level":7,"client_id":"other"},
                     "scopesToAdd":["api/read","aws.cognito.signin.user.admin"],"scopesToSuppress":[]}}}
                 """);
-            return e;
-        };
+        });
 
         var result = (await _client.PasswordAuthAsync(clientId, "ada", AuthSetup.Password))["AuthenticationResult"]!;
 
-        var sent = Assert.Single(_function.Events);
+        var sent = Assert.Single(_function.Calls).Event;
         Assert.Equal("2", sent["version"]!.GetValue<string>());
         Assert.Equal("aws.cognito.signin.user.admin", sent["request"]!["scopes"]![0]!.GetValue<string>());
         var id = TokenVerifier.Payload(result["IdToken"]!.GetValue<string>());
@@ -111,26 +110,25 @@ public sealed class PreTokenGenerationTests : IAsyncLifetime
         var (_, clientId) = await PoolAsync("V1_0");
         var refresh = (await _client.PasswordAuthAsync(clientId, "ada", AuthSetup.Password))
             ["AuthenticationResult"]!["RefreshToken"]!.GetValue<string>();
-        _function.Handler = _ => new JsonObject { ["errorMessage"] = "nope", ["errorType"] = "Error" };
+        _function.Answer = (context, _) => FunctionStandIn.Json(context, """{"errorMessage":"nope","errorType":"Error"}""", 400);
 
         var failed = await _client.CallAsync("GetTokensFromRefreshToken", new { ClientId = clientId, RefreshToken = refresh }, sign: false);
 
         Assert.Equal("UserLambdaValidationException", failed.ErrorType);
-        _function.Handler = e => e;
+        _function.Answer = FunctionStandIn.Edit(_ => { });
         var again = await _client.CallAsync("GetTokensFromRefreshToken", new { ClientId = clientId, RefreshToken = refresh }, sign: false);
         Assert.Null(again.ErrorType);
-        Assert.Equal("TokenGeneration_RefreshTokens", _function.Events.Last()["triggerSource"]!.GetValue<string>());
+        Assert.Equal("TokenGeneration_RefreshTokens", _function.Calls.Last().Event["triggerSource"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task PasswordAuth_WrongFieldType_InvalidLambdaResponse()
     {
         var (_, clientId) = await PoolAsync("V1_0");
-        _function.Handler = e =>
+        _function.Answer = FunctionStandIn.Edit(e =>
         {
             e["response"] = JsonNode.Parse("""{"claimsOverrideDetails":{"claimsToAddOrOverride":{"n":5}}}""");
-            return e;
-        };
+        });
 
         var response = await _client.PasswordAuthAsync(clientId, "ada", AuthSetup.Password);
 
@@ -141,7 +139,7 @@ public sealed class PreTokenGenerationTests : IAsyncLifetime
     public async Task PasswordAuth_NotJson_InvalidLambdaResponse()
     {
         var (_, clientId) = await PoolAsync("V2_0");
-        _function.Handler = _ => null;
+        _function.Answer = (context, _) => FunctionStandIn.Json(context, "not json at all");
 
         var response = await _client.PasswordAuthAsync(clientId, "ada", AuthSetup.Password);
 
